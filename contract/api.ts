@@ -1,0 +1,170 @@
+/**
+ * The directory API: one table of routes whose schemas the server validates with and the
+ * app's DirectoryClient parses with. Success bodies are `{ ok: true, data }`, failures
+ * `{ ok: false, error }` (see errors.ts), whatever the HTTP status.
+ */
+import { z } from 'zod';
+import { errorCodeSchema, type ErrorCode } from './errors.js';
+import { methodTypeSchema, registeredMethodSchema } from './methods.js';
+
+export const API_PREFIX = '/api/v1';
+
+/** Bounds shared by every route: nothing unbounded crosses the wire. */
+export const userIdSchema = z.string().trim().min(1).max(256);
+export const passwordSchema = z.string().min(1).max(256);
+export const codeSchema = z.string().regex(/^\d{6,8}$/, 'a code is 6 to 8 digits');
+export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+const strict = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+const empty = strict({});
+
+export const userSummarySchema = strict({ userId: z.string(), displayName: z.string() });
+
+/** A method offered at reset or at second-factor time: a masked hint, never the value. */
+export const methodChoiceSchema = strict({ id: idSchema, type: methodTypeSchema, hint: z.string().max(200) });
+export type MethodChoice = z.infer<typeof methodChoiceSchema>;
+
+export const passwordPolicySchema = strict({
+  minLength: z.number().int(),
+  maxLength: z.number().int(),
+  disallowUserName: z.boolean(),
+  blockCommon: z.boolean(),
+});
+export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
+
+export const outboxMessageSchema = strict({
+  id: z.string(),
+  channel: z.enum(['email', 'sms', 'voice']),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  sentAt: z.string().datetime(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+export const helpdeskReasonSchema = z.enum(['SSPR_NOT_ENABLED', 'NOT_REGISTERED', 'PASSWORD_NOT_MANAGED', 'OTHER']);
+
+export const tenantInfoSchema = strict({
+  name: z.string(),
+  demo: z.boolean(),
+  helpdesk: strict({ email: z.string().optional(), url: z.string().optional(), phone: z.string().optional() }),
+});
+
+type Auth = 'none' | 'session' | 'reset';
+interface RouteDef<B extends z.ZodType, R extends z.ZodType> {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  auth: Auth;
+  summary: string;
+  body: B;
+  response: R;
+}
+const route = <B extends z.ZodType, R extends z.ZodType>(def: RouteDef<B, R>) => def;
+
+export const apiRoutes = {
+  getTenant: route({ method: 'GET', path: '/tenant', auth: 'none', summary: 'Organization name, demo flag and helpdesk contact', body: empty, response: tenantInfoSchema }),
+  getPasswordPolicy: route({ method: 'GET', path: '/password-policy', auth: 'none', summary: 'Rules a new password must meet (shown live; enforced server side)', body: empty, response: passwordPolicySchema }),
+  signIn: route({
+    method: 'POST', path: '/sessions', auth: 'none', summary: 'Open a security-info session with user id and password',
+    body: strict({ userId: userIdSchema, password: passwordSchema }),
+    response: strict({
+      sessionToken: z.string(),
+      expiresAt: z.string().datetime(),
+      user: userSummarySchema,
+      secondFactor: z.enum(['none', 'required']),
+      secondFactorMethods: z.array(methodChoiceSchema),
+    }),
+  }),
+  verifySecondFactor: route({
+    method: 'POST', path: '/sessions/current/second-factor', auth: 'session', summary: 'Pass one registered method before security info can change',
+    body: strict({ methodId: idSchema, code: codeSchema }),
+    response: strict({ user: userSummarySchema }),
+  }),
+  signOut: route({ method: 'DELETE', path: '/sessions/current', auth: 'session', summary: 'End the session', body: empty, response: empty }),
+  getSecurityInfo: route({
+    method: 'GET', path: '/security-info', auth: 'session', summary: 'Registered methods and the methods the policy enables',
+    body: empty,
+    response: strict({ methods: z.array(registeredMethodSchema), enabled: z.array(methodTypeSchema), canAdd: z.array(methodTypeSchema) }),
+  }),
+  beginAuthenticatorApp: route({
+    method: 'POST', path: '/security-info/authenticator-app', auth: 'session', summary: 'Start adding an authenticator app: a fresh secret and its otpauth URI',
+    body: empty,
+    response: strict({
+      setupId: idSchema,
+      secret: z.string(),
+      otpauthUri: z.string(),
+      issuer: z.string(),
+      accountName: z.string(),
+      algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']),
+      digits: z.number().int(),
+      period: z.number().int(),
+      expiresAt: z.string().datetime(),
+    }),
+  }),
+  confirmAuthenticatorApp: route({
+    method: 'POST', path: '/security-info/authenticator-app/confirm', auth: 'session', summary: 'Finish adding an authenticator app by proving one code',
+    body: strict({ setupId: idSchema, code: codeSchema, name: z.string().trim().min(1).max(64) }),
+    response: strict({ method: registeredMethodSchema }),
+  }),
+  startReset: route({
+    method: 'POST', path: '/reset', auth: 'none', summary: 'Start a password reset: which methods the user may use, and how many are needed',
+    body: strict({ userId: userIdSchema }),
+    response: strict({ resetToken: z.string(), expiresAt: z.string().datetime(), required: z.number().int().min(1).max(2), methods: z.array(methodChoiceSchema) }),
+  }),
+  verifyReset: route({
+    method: 'POST', path: '/reset/verify', auth: 'reset', summary: 'Pass one verification gate of a reset',
+    body: strict({ methodId: idSchema, code: codeSchema }),
+    response: strict({ passed: z.number().int(), required: z.number().int(), complete: z.boolean() }),
+  }),
+  completeReset: route({
+    method: 'POST', path: '/reset/password', auth: 'reset', summary: 'Set the new password once every gate is passed (single use)',
+    body: strict({ newPassword: passwordSchema }),
+    response: strict({ completedAt: z.string().datetime() }),
+  }),
+  contactHelpdesk: route({
+    method: 'POST', path: '/helpdesk-requests', auth: 'none', summary: "Ask the organization's helpdesk to reset the password ('Contact your administrator')",
+    body: strict({ userId: userIdSchema, reason: helpdeskReasonSchema }),
+    response: strict({ supportCode: z.string() }),
+  }),
+  getDemoOutbox: route({
+    method: 'GET', path: '/demo/outbox', auth: 'none', summary: 'Demo mode only: messages that would have been sent',
+    body: empty,
+    response: strict({ messages: z.array(outboxMessageSchema) }),
+  }),
+} as const;
+
+export type ApiRoutes = typeof apiRoutes;
+export type ApiRouteName = keyof ApiRoutes;
+export type ApiBody<N extends ApiRouteName> = z.infer<ApiRoutes[N]['body']>;
+export type ApiData<N extends ApiRouteName> = z.infer<ApiRoutes[N]['response']>;
+
+/** The HTTP status of each error code: clients read the code, proxies and logs read the status. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
+  INTERNAL: 500,
+  INVALID_CREDENTIALS: 401,
+  SECOND_FACTOR_REQUIRED: 403,
+  INVALID_CODE: 400,
+  SETUP_EXPIRED: 410,
+  RESET_EXPIRED: 410,
+  STEP_NOT_ALLOWED: 409,
+  METHOD_NOT_AVAILABLE: 400,
+  METHOD_LIMIT_REACHED: 409,
+  PASSWORD_NOT_MANAGED: 403,
+  SSPR_NOT_ENABLED: 403,
+  NOT_REGISTERED: 403,
+  THROTTLED: 429,
+  POLICY_VIOLATION: 422,
+  DIRECTORY_UNREACHABLE: 502,
+  DIRECTORY_TIMEOUT: 504,
+  DIRECTORY_ERROR: 502,
+  DIRECTORY_BAD_RESPONSE: 502,
+  DIRECTORY_INSECURE: 400,
+  VAULT_UNAVAILABLE: 500,
+  FORBIDDEN_SENDER: 403,
+  NOT_AVAILABLE: 404,
+};
+
+export { errorCodeSchema };

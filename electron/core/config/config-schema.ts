@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { languageSchema } from '../../../contract/ipc.js';
+
+/**
+ * Settings any layer may set. Unknown keys are refused rather than ignored, so a typo in a
+ * managed policy is reported instead of silently doing nothing.
+ */
+export const configSchema = z.strictObject({
+  /** The directory service; absent = the embedded demo directory. */
+  directoryUrl: z.string().url().max(2048).optional(),
+  language: languageSchema.optional(),
+});
+export type ConfigValues = z.infer<typeof configSchema>;
+export type ConfigKey = keyof ConfigValues;
+
+export const defaultConfig: ConfigValues = {};

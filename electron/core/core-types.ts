@@ -1,0 +1,30 @@
+/**
+ * The surface both hosts (Electron main and the web host) use: build a core once at start,
+ * then hand every incoming IPC call to `dispatch`. Nothing here knows about Electron or HTTP.
+ */
+import type { Result } from '../../contract/errors.js';
+import type { CredentialVault } from './vault/credential-vault.js';
+
+export interface CoreOptions {
+  host: 'electron' | 'web';
+  version: string;
+  /** OS locale (Electron: app.getLocale()) or the process locale for the web host. */
+  systemLocale: string;
+  /** Where user preferences are read and written (JSON). */
+  userPrefsPath: string;
+  /** Managed policy file (Linux: /etc/sign-in-helper/policy.json); missing file = no policy. */
+  managedPolicyPath?: string;
+  /** Overrides from the command line (e.g. `--directory-url`), above prefs, below policy. */
+  overrides?: { directoryUrl?: string };
+  vault: CredentialVault;
+  startFlow?: 'home' | 'reset';
+}
+
+export interface Core {
+  /** Parse `request` with the channel's schema, run its handler, always resolve to a Result. */
+  dispatch(channel: string, request: unknown): Promise<Result<unknown>>;
+  /** The directory the core talks to (embedded demo URL or configured one). */
+  readonly directoryUrl: string;
+  readonly demo: boolean;
+  dispose(): Promise<void>;
+}

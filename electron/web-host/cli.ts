@@ -1,0 +1,57 @@
+/**
+ * `npm run web [-- --port 5180] [--directory-url URL] [--reset]`: the app in your browser,
+ * for development, for Playwright, and where Electron cannot run.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { KeytarVault } from '../core/vault/keytar-vault.js';
+import { ensureRendererBuilt } from './renderer-build.js';
+import { startWebHost } from './web-host.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '5180' },
+    'directory-url': { type: 'string' },
+    reset: { type: 'boolean', default: false },
+    prefs: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log('Usage: npm run web -- [--port 5180] [--directory-url https://…] [--reset] [--prefs FILE]');
+  process.exit(0);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+
+const root = resolve(import.meta.dirname, '..', '..');
+const configHome = process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
+try {
+  const host = await startWebHost({
+    rendererDir: ensureRendererBuilt(root, console.log),
+    port,
+    version: process.env.npm_package_version ?? '0.0.0',
+    systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+    userPrefsPath: values.prefs ?? join(configHome, 'sign-in-helper', 'preferences.json'),
+    managedPolicyPath: process.platform === 'linux' ? '/etc/sign-in-helper/policy.json' : undefined,
+    ...(values['directory-url'] ? { overrides: { directoryUrl: values['directory-url'] } } : {}),
+    vault: new KeytarVault({ service: 'sign-in-helper' }),
+    startFlow: values.reset ? 'reset' : 'home',
+  });
+  console.log(`Sign-in Helper is running. Open: ${host.url}`);
+  console.log(host.directoryUrl.startsWith('http://127.0.0.1') ? `Demo directory (Contoso) at ${host.directoryUrl} — see README for demo users.` : `Directory: ${host.directoryUrl}`);
+  const stop = async () => {
+    await host.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+} catch (e) {
+  const code = (e as NodeJS.ErrnoException).code;
+  console.error(code === 'EADDRINUSE' ? `Port ${port} is in use. Try: npm run web -- --port 0` : `The web host could not start: ${(e as Error).message}`);
+  process.exit(1);
+}

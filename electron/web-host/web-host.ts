@@ -1,0 +1,90 @@
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { err } from '../../contract/errors.js';
+import type { CoreOptions } from '../core/core-types.js';
+import { createCore } from '../core/create-core.js';
+import { CONTENT_SECURITY_POLICY } from '../core/csp.js';
+
+export interface WebHostOptions extends Omit<CoreOptions, 'host'> {
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 = any free port. */
+  port?: number;
+  log?: (message: string) => void;
+}
+
+export interface WebHost {
+  /** Open this in a browser: the token travels in the fragment, never to a server log. */
+  url: string;
+  origin: string;
+  token: string;
+  directoryUrl: string;
+  close(): Promise<void>;
+}
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * The second host of the core: serves the built renderer on loopback and carries the IPC
+ * contract over HTTP (`POST /ipc/<channel>`) to the same core the Electron host uses. Every
+ * IPC call needs the per-launch bearer token; the Host header must name this loopback origin
+ * (so another site cannot reach it through DNS rebinding).
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = randomBytes(32).toString('base64url');
+  const core = await createCore({ ...options, host: 'web' }, options.log);
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  let origin = '';
+
+  app.addHook('onRequest', async (request, reply) => {
+    const host = request.headers.host ?? '';
+    if (host !== new URL(origin).host && host !== new URL(origin).host.replace('localhost', '127.0.0.1')) {
+      return reply.code(421).send(err('FORBIDDEN_SENDER', 'Wrong host'));
+    }
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+  });
+  app.setErrorHandler(async (error: { statusCode?: number }, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    return reply.code(status).send(status < 500 ? err('BAD_REQUEST', 'Bad request') : err('INTERNAL', 'Unexpected error'));
+  });
+
+  app.post<{ Params: { channel: string } }>('/ipc/:channel', async (request, reply) => {
+    const auth = request.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    if (!given || !sameSecret(given, token)) return reply.code(401).send(err('UNAUTHORIZED', 'Missing or wrong token'));
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin && requestOrigin !== origin.replace('localhost', '127.0.0.1')) {
+      return reply.code(403).send(err('FORBIDDEN_SENDER', 'Wrong origin'));
+    }
+    return reply.code(200).send(await core.dispatch(request.params.channel, request.body));
+  });
+
+  await app.register(fastifyStatic, { root: options.rendererDir, index: ['index.html'], cacheControl: false });
+
+  // Loopback only, always: this server hands out the user's session to whoever holds the token.
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  // WebAuthn accepts http only on "localhost", so the page is opened there.
+  origin = `http://localhost:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    directoryUrl: core.directoryUrl,
+    async close() {
+      await app.close();
+      await core.dispose();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { ApiBody, ApiData, ApiRouteName } from '../../contract/api.js';
+import type { Result } from '../../contract/errors.js';
+import type { ServiceContext } from '../service-context.js';
+
+export interface HandlerInput<N extends ApiRouteName> {
+  body: ApiBody<N>;
+  /** The bearer token, when the request carried one. */
+  token: string | null;
+  /** Who is calling, for the audit log (address; never a secret). */
+  client: string;
+}
+
+/** A route's logic: validated input in, a Result out. Never throws for a user's mistake. */
+export type Handler<N extends ApiRouteName> = (ctx: ServiceContext, input: HandlerInput<N>) => Promise<Result<ApiData<N>>>;
+export type Handlers = { [N in ApiRouteName]: Handler<N> };

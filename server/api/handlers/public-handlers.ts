@@ -1,0 +1,32 @@
+import { err, ok } from '../../../contract/errors.js';
+import { audit, iso, newSupportCode } from '../../service-context.js';
+import type { Handler } from '../handler.js';
+
+export const getTenant: Handler<'getTenant'> = async (ctx) => ok({ ...ctx.tenant, helpdesk: { ...ctx.tenant.helpdesk } });
+
+export const getPasswordPolicy: Handler<'getPasswordPolicy'> = async (ctx) => ok({ ...ctx.policy.password });
+
+/**
+ * "Contact your administrator": records the request and tells the helpdesk. The answer is the
+ * same whether or not the account exists, so this route does not reveal who works here.
+ */
+export const contactHelpdesk: Handler<'contactHelpdesk'> = async (ctx, { body, client }) => {
+  const key = `helpdesk:${body.userId.toLowerCase()}`;
+  const supportCode = newSupportCode();
+  if (await ctx.store.blockedUntil(key, ctx.clock())) return ok({ supportCode });
+  await ctx.store.setBlock(key, ctx.clock() + 60_000); // at most one message per account per minute
+  await ctx.store.addHelpdeskRequest({ supportCode, userId: body.userId, reason: body.reason, at: iso(ctx.clock()) });
+  await audit(ctx, { event: 'helpdesk.request', userId: body.userId, client, outcome: 'success', supportCode, detail: body.reason });
+  if (ctx.tenant.helpdesk.email) {
+    await ctx.notifier.send({
+      channel: 'email',
+      to: ctx.tenant.helpdesk.email,
+      subject: `Password reset request ${supportCode}`,
+      body: `${body.userId} asked for help resetting their password (${body.reason}). Support code: ${supportCode}.`,
+    });
+  }
+  return ok({ supportCode });
+};
+
+export const getDemoOutbox: Handler<'getDemoOutbox'> = async (ctx) =>
+  ctx.outbox ? ok({ messages: ctx.outbox.list().reverse() }) : err('NOT_FOUND', 'Not found');

@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { API_PREFIX, apiRoutes, httpStatusOf, type ApiRouteName } from '../../contract/api.js';
+import { err, type Err, type Result } from '../../contract/errors.js';
+import { audit, newSupportCode, type ServiceContext } from '../service-context.js';
+import type { Handler } from './handler.js';
+import { handlers } from './handlers/index.js';
+
+const bearer = (request: FastifyRequest): string | null => {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header) : null;
+  return match?.[1] ?? null;
+};
+
+/**
+ * Send a Result. Every failure gets a support code that is also written to the audit log,
+ * so a user reading it to the helpdesk points at exactly this event.
+ */
+export async function sendResult(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply, result: Result<unknown>): Promise<FastifyReply> {
+  if (result.ok) return reply.code(200).send(result);
+  const failure: Err = { ok: false, error: { ...result.error, supportCode: result.error.supportCode ?? newSupportCode() } };
+  await audit(ctx, { event: 'api.error', client: request.ip, outcome: 'failure', supportCode: failure.error.supportCode!, detail: `${request.routeOptions.url ?? request.url} ${failure.error.code}` });
+  return reply.code(httpStatusOf[failure.error.code]).send(failure);
+}
+
+/** Register every route of contract/api.ts: zod-parse the body, run the handler, send the Result. */
+export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  for (const name of Object.keys(apiRoutes) as ApiRouteName[]) {
+    if (name === 'getDemoOutbox' && !ctx.outbox) continue; // absent, not merely refused, outside demo mode
+    const route = apiRoutes[name];
+    const handler = handlers[name] as Handler<ApiRouteName>;
+    app.route({
+      method: route.method,
+      url: API_PREFIX + route.path,
+      handler: async (request, reply) => {
+        const parsed = route.body.safeParse(route.method === 'POST' ? request.body : {});
+        if (!parsed.success) {
+          const where = parsed.error.issues[0]?.path.join('.') || 'body';
+          return sendResult(ctx, request, reply, err('BAD_REQUEST', `Invalid request: ${where}: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
+        }
+        const token = bearer(request);
+        if (route.auth !== 'none' && !token) return sendResult(ctx, request, reply, err('UNAUTHORIZED', 'A bearer token is required'));
+        const result = await handler(ctx, { body: parsed.data as never, token, client: request.ip });
+        return sendResult(ctx, request, reply, result);
+      },
+    });
+  }
+}

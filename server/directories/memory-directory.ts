@@ -1,0 +1,75 @@
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { Directory, DirectoryUser, PasswordCheck, SetPasswordResult } from './directory.js';
+
+const scrypt = (password: string, salt: Buffer, options: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCb(password.normalize('NFKC'), salt, 32, options, (e, key) => (e ? reject(e) : resolve(key))),
+  );
+
+export interface MemoryUserSeed extends DirectoryUser {
+  password: string;
+}
+
+interface StoredUser extends DirectoryUser {
+  salt: Buffer;
+  hash: Buffer;
+  /** Hashes of the last passwords, so the demo directory refuses reuse in its own words. */
+  history: { salt: Buffer; hash: Buffer }[];
+  locked: boolean;
+}
+
+/**
+ * The demo directory: users in memory, passwords hashed with scrypt. Its cost is lower than
+ * POLICY.md's N=2^17 because it is a demo stand-in for a real directory, rebuilt at each start;
+ * it still never keeps a plain password.
+ */
+export class MemoryDirectory implements Directory {
+  private readonly users = new Map<string, StoredUser>();
+  private readonly options: ScryptOptions = { N: 2 ** 14, r: 8, p: 1 };
+  private readonly historySize = 3;
+
+  static async create(seeds: readonly MemoryUserSeed[]): Promise<MemoryDirectory> {
+    const directory = new MemoryDirectory();
+    for (const { password, ...user } of seeds) {
+      const salt = randomBytes(16);
+      const hash = await scrypt(password, salt, directory.options);
+      directory.users.set(user.userId.toLowerCase(), { ...user, salt, hash, history: [], locked: false });
+    }
+    return directory;
+  }
+
+  async findUser(userId: string): Promise<DirectoryUser | null> {
+    const user = this.users.get(userId.trim().toLowerCase());
+    if (!user) return null;
+    const { userId: id, displayName, groups, passwordManaged } = user;
+    return { userId: id, displayName, groups: [...groups], passwordManaged };
+  }
+
+  async verifyPassword(userId: string, password: string): Promise<PasswordCheck> {
+    const user = this.users.get(userId.trim().toLowerCase());
+    // Hash even for unknown users so timing does not tell who exists.
+    const hash = await scrypt(password, user?.salt ?? randomBytes(16), this.options);
+    if (!user) return 'invalid';
+    if (user.locked) return 'locked';
+    return timingSafeEqual(hash, user.hash) ? 'ok' : 'invalid';
+  }
+
+  async resetPassword(userId: string, newPassword: string): Promise<SetPasswordResult> {
+    const user = this.users.get(userId.trim().toLowerCase());
+    if (!user) return { ok: false, message: 'No such user' };
+    for (const old of [{ salt: user.salt, hash: user.hash }, ...user.history]) {
+      if (timingSafeEqual(await scrypt(newPassword, old.salt, this.options), old.hash)) {
+        return { ok: false, message: 'Password is in history of old passwords' };
+      }
+    }
+    user.history = [{ salt: user.salt, hash: user.hash }, ...user.history].slice(0, this.historySize);
+    user.salt = randomBytes(16);
+    user.hash = await scrypt(newPassword, user.salt, this.options);
+    return { ok: true };
+  }
+
+  async unlock(userId: string): Promise<void> {
+    const user = this.users.get(userId.trim().toLowerCase());
+    if (user) user.locked = false;
+  }
+}

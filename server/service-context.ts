@@ -1,0 +1,31 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Directory } from './directories/directory.js';
+import type { Notifier, Outbox } from './notify/outbox.js';
+import type { SsprPolicy } from './policy/policy.js';
+import type { AuditEvent, Store } from './store/store.js';
+import type { TenantInfo } from './tenant.js';
+
+/** Everything a route handler may use; built once per service instance. */
+export interface ServiceContext {
+  tenant: TenantInfo;
+  policy: SsprPolicy;
+  directory: Directory;
+  store: Store;
+  notifier: Notifier;
+  /** Present only in demo mode: what would have been sent. */
+  outbox?: Outbox;
+  clock: () => number;
+}
+
+/** Bearer tokens are random 256-bit values; only their hash is stored. */
+export const newToken = (): string => randomBytes(32).toString('base64url');
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
+export const newId = (prefix: string): string => `${prefix}-${randomBytes(9).toString('base64url')}`;
+
+/** Support codes are short enough to read over the phone, random enough not to collide in a day. */
+export const newSupportCode = (): string => randomBytes(5).toString('hex').toUpperCase();
+
+export const audit = (ctx: ServiceContext, event: Omit<AuditEvent, 'at'>): Promise<void> =>
+  ctx.store.appendAudit({ ...event, at: new Date(ctx.clock()).toISOString() });
+
+export const iso = (ms: number): string => new Date(ms).toISOString();

@@ -1,0 +1,37 @@
+import { generateSecret, generateURI, verify } from 'otplib';
+import type { SsprPolicy } from '../policy/policy.js';
+import type { Store, StoredMethod } from '../store/store.js';
+
+export type TotpSettings = SsprPolicy['totp'];
+
+/** A fresh secret from a CSPRNG (otplib uses the platform's crypto), base32. */
+export const newTotpSecret = (settings: TotpSettings): string => generateSecret({ length: settings.secretBytes });
+
+export const totpUri = (settings: TotpSettings, secret: string, issuer: string, accountName: string): string =>
+  generateURI({ issuer, label: accountName, secret, algorithm: 'sha1', digits: settings.digits, period: settings.period });
+
+/** The time step a code matched, or null. Tolerance is ±window steps (POLICY.md: at most ±1). */
+export async function matchTotp(settings: TotpSettings, secret: string, code: string, nowMs: number, afterStep?: number): Promise<number | null> {
+  const result = await verify({
+    secret,
+    token: code,
+    algorithm: 'sha1',
+    digits: settings.digits,
+    period: settings.period,
+    epoch: Math.floor(nowMs / 1000),
+    epochTolerance: settings.window * settings.period,
+    ...(afterStep !== undefined ? { afterTimeStep: afterStep } : {}),
+  });
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
+}
+
+/**
+ * Verify a code against a registered authenticator app, accepting each time step once:
+ * the store's compare-and-set makes a replay fail even when two requests race.
+ */
+export async function verifyRegisteredTotp(store: Store, settings: TotpSettings, method: StoredMethod, code: string, nowMs: number): Promise<boolean> {
+  if (method.type !== 'authenticatorApp' || !method.secret) return false;
+  const step = await matchTotp(settings, method.secret, code, nowMs, method.lastUsedStep);
+  if (step === null) return false;
+  return store.advanceTotpStep(method.id, step);
+}
