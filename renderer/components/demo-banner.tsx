@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store/store';
+
+/** Shown on every screen in demo mode, so no one mistakes the sample directory for the real one. */
+export function DemoBanner() {
+  const { t } = useTranslation();
+  const openDemoInbox = useStore((s) => s.openDemoInbox);
+  return (
+    <div role="note" className="demo-banner">
+      <p>{t('demo.banner')}</p>
+      <button type="button" className="secondary" onClick={openDemoInbox}>
+        {t('demo.inbox')}
+      </button>
+    </div>
+  );
+}

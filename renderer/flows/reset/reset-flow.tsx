@@ -1,0 +1,26 @@
+import { assertNever } from '../../lib/assert-never';
+import { useStore } from '../../store/store';
+import { BlockedStep } from './blocked-step';
+import { DoneStep } from './done-step';
+import { NewPasswordStep } from './new-password-step';
+import { UserIdStep } from './user-id-step';
+import { VerifyStep } from './verify-step';
+
+/** "Forgot my password": one screen per step of the reset state machine. */
+export function ResetFlow() {
+  const state = useStore((s) => s.reset);
+  switch (state.step) {
+    case 'userId':
+      return <UserIdStep state={state} />;
+    case 'blocked':
+      return <BlockedStep state={state} />;
+    case 'verify':
+      return <VerifyStep state={state} />;
+    case 'newPassword':
+      return <NewPasswordStep state={state} />;
+    case 'done':
+      return <DoneStep />;
+    default:
+      return assertNever(state);
+  }
+}

@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Screen } from '../../components/screen';
+import { TextField } from '../../components/text-field';
+import type { SignInState } from '../../store/sign-in-slice';
+import { useStore } from '../../store/store';
+
+/** User ID and password: opens a security-info session. */
+export function CredentialsStep({ state }: { state: Extract<SignInState, { step: 'credentials' }> }) {
+  const { t } = useTranslation();
+  const submitCredentials = useStore((s) => s.submitCredentials);
+  const setView = useStore((s) => s.setView);
+  const [userId, setUserId] = useState(state.userId);
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!userId.trim() || !password) return setMissing(true);
+    setMissing(false);
+    void submitCredentials(userId.trim(), password);
+  };
+
+  return (
+    <Screen name="sign-in" title={t('signIn.title')} loading={state.loading} error={state.error}>
+      <p>{t('signIn.intro')}</p>
+      <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
+        <TextField
+          label={t('signIn.userId')}
+          hint={t('signIn.userIdHint')}
+          value={userId}
+          onChange={setUserId}
+          name="username"
+          autoComplete="username"
+          spellCheck={false}
+          autoCapitalize="off"
+          fieldError={missing && !userId.trim() ? t('signIn.missing') : null}
+        />
+        <TextField
+          label={t('signIn.password')}
+          type="password"
+          value={password}
+          onChange={setPassword}
+          name="password"
+          autoComplete="current-password"
+          fieldError={missing && !password ? t('signIn.missing') : null}
+        />
+        <div className="actions">
+          <button type="submit" disabled={state.loading}>
+            {t('signIn.submit')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setView('home')} disabled={state.loading}>
+            {t('common.back')}
+          </button>
+        </div>
+        <p>
+          <button type="button" className="link" onClick={() => setView('reset')}>
+            {t('signIn.forgot')}
+          </button>
+        </p>
+      </form>
+    </Screen>
+  );
+}

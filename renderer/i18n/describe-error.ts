@@ -1,0 +1,113 @@
+import type { ParseKeys, TFunction } from 'i18next';
+import type { ErrorCode, ErrorInfo } from '../../contract/errors';
+import { formatTime } from './format';
+
+/** What a person can do about an error; the flow decides how each one is carried out. */
+export type ErrorActionKind = 'none' | 'retry' | 'startOver' | 'signInAgain' | 'tryAnotherMethod' | 'contactAdmin' | 'contactHelpdesk';
+
+/** An error as a person reads it: translated, with one suggested action. */
+export interface ErrorView {
+  title: string;
+  body: string;
+  /** A further line (the seed's third sentence, a hint, the directory's own words). */
+  more: string | null;
+  action: ErrorActionKind;
+  /** Label of the action's button, when the action is a button. */
+  actionLabel: string | null;
+  supportCode: string | null;
+}
+
+/** One row per code: Record<ErrorCode, …> makes a missing code a compile error. */
+const actions: Record<ErrorCode, ErrorActionKind> = {
+  BAD_REQUEST: 'none',
+  UNAUTHORIZED: 'signInAgain',
+  NOT_FOUND: 'none',
+  INTERNAL: 'retry',
+  INVALID_CREDENTIALS: 'none',
+  SECOND_FACTOR_REQUIRED: 'signInAgain',
+  INVALID_CODE: 'none',
+  SETUP_EXPIRED: 'startOver',
+  RESET_EXPIRED: 'startOver',
+  STEP_NOT_ALLOWED: 'startOver',
+  METHOD_NOT_AVAILABLE: 'tryAnotherMethod',
+  METHOD_LIMIT_REACHED: 'none',
+  PASSWORD_NOT_MANAGED: 'contactHelpdesk',
+  SSPR_NOT_ENABLED: 'contactAdmin',
+  NOT_REGISTERED: 'contactAdmin',
+  THROTTLED: 'tryAnotherMethod',
+  POLICY_VIOLATION: 'none',
+  DIRECTORY_UNREACHABLE: 'retry',
+  DIRECTORY_TIMEOUT: 'retry',
+  DIRECTORY_ERROR: 'retry',
+  DIRECTORY_BAD_RESPONSE: 'retry',
+  DIRECTORY_INSECURE: 'contactHelpdesk',
+  VAULT_UNAVAILABLE: 'retry',
+  FORBIDDEN_SENDER: 'none',
+  NOT_AVAILABLE: 'none',
+};
+
+const moreKeys: Partial<Record<ErrorCode, ParseKeys>> = {
+  PASSWORD_NOT_MANAGED: 'errors.PASSWORD_NOT_MANAGED.more',
+  SSPR_NOT_ENABLED: 'errors.SSPR_NOT_ENABLED.more',
+  NOT_REGISTERED: 'errors.NOT_REGISTERED.more',
+  THROTTLED: 'errors.THROTTLED.more',
+};
+
+const actionLabels: Partial<Record<ErrorActionKind, ParseKeys>> = {
+  retry: 'errors.actions.retry',
+  startOver: 'errors.actions.startOver',
+  signInAgain: 'errors.actions.signInAgain',
+  tryAnotherMethod: 'errors.actions.tryAnotherMethod',
+  contactAdmin: 'errors.actions.contactAdmin',
+};
+
+/** The rule a POLICY_VIOLATION broke, in words ("must have at least 12 characters"). */
+function policyBody(error: ErrorInfo, t: TFunction): string {
+  const n = error.ruleValue;
+  switch (error.rule) {
+    case 'minLength':
+      return n === undefined ? t('policy.minLengthNoValue') : t('policy.minLength', { n: String(n) });
+    case 'maxLength':
+      return n === undefined ? t('policy.maxLengthNoValue') : t('policy.maxLength', { n: String(n) });
+    case 'containsUserName':
+      return t('policy.containsUserName');
+    case 'commonPassword':
+      return t('policy.commonPassword');
+    case 'directory':
+      return t('policy.directory');
+    case undefined:
+      return t('errors.POLICY_VIOLATION.body');
+  }
+}
+
+/** Known code, or INTERNAL for a code a newer server sent that this renderer doesn't know. */
+function knownCode(code: string): ErrorCode {
+  return Object.hasOwn(actions, code) ? (code as ErrorCode) : 'INTERNAL';
+}
+
+/**
+ * Maps an ErrorInfo to the text and action a person sees, in the language of `t`.
+ * `language` formats THROTTLED's retry time with Intl.
+ */
+export function describeError(error: ErrorInfo, t: TFunction, language: string): ErrorView {
+  const code = knownCode(error.code);
+  let body: string = t(`errors.${code}.body`);
+  let more: string | null = moreKeys[code] ? t(moreKeys[code]) : null;
+  if (code === 'THROTTLED') {
+    body = error.retryAfter ? t('errors.THROTTLED.body', { time: formatTime(error.retryAfter, language) }) : t('errors.THROTTLED.bodyLater');
+  }
+  if (code === 'POLICY_VIOLATION') {
+    body = policyBody(error, t);
+    more = error.directoryMessage ? t('policy.directoryWords', { message: error.directoryMessage }) : null;
+  }
+  const action = actions[code];
+  const labelKey = actionLabels[action];
+  return {
+    title: t(`errors.${code}.title`),
+    body,
+    more,
+    action,
+    actionLabel: labelKey ? t(labelKey) : null,
+    supportCode: error.supportCode ?? null,
+  };
+}

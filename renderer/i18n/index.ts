@@ -1,0 +1,46 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../contract/ipc';
+import { en } from './en';
+import { zhTW } from './zh-tw';
+
+/** Every language the renderer has texts for, with the name shown in the switcher. */
+export const resources = { en: { translation: en }, 'zh-TW': { translation: zhTW } } as const;
+
+/**
+ * Picks the UI language: the stored choice, else the system locale. Any Traditional
+ * Chinese locale (zh-TW, zh-Hant-*, zh-HK, zh-MO) gets zh-TW; everything else English.
+ */
+export function pickLanguage(stored: Language | null, systemLocale: string): Language {
+  if (stored) return stored;
+  const locale = systemLocale.toLowerCase().replace(/_/g, '-');
+  if (/^zh-(tw|hk|mo)\b/.test(locale) || /^zh-hant\b/.test(locale)) return 'zh-TW';
+  return 'en';
+}
+
+/** Initializes i18next synchronously (resources are bundled, nothing to fetch). */
+export async function initI18n(language: Language): Promise<void> {
+  if (i18next.isInitialized) {
+    await applyLanguage(language);
+    return;
+  }
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    initAsync: false,
+    // React escapes text itself; double escaping would show "&amp;".
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  document.documentElement.lang = language;
+}
+
+/** Switches the texts and `<html lang>` (screen readers pick their voice from it). */
+export async function applyLanguage(language: Language): Promise<void> {
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+export { i18next };

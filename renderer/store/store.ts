@@ -1,0 +1,21 @@
+import { create } from 'zustand';
+import { createAppSlice, type AppSlice } from './app-slice';
+import { createInboxSlice, type InboxSlice } from './inbox-slice';
+import { createResetSlice, type ResetSlice } from './reset-slice';
+import { createSignInSlice, type SignInSlice } from './sign-in-slice';
+
+/** The whole renderer state: one slice per flow, each a state machine keyed on `step`. */
+export type Store = AppSlice & SignInSlice & ResetSlice & InboxSlice;
+
+/** The bound store hook; components select the slice they show. */
+export const useStore = create<Store>()((...a) => ({
+  ...createAppSlice(...a),
+  ...createSignInSlice(...a),
+  ...createResetSlice(...a),
+  ...createInboxSlice(...a),
+}));
+
+/** Puts every slice back to its first step (tests; a kiosk's idle wipe). */
+export function resetStore(): void {
+  useStore.setState(useStore.getInitialState(), true);
+}

@@ -1,0 +1,102 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { GOOD_CODE, USER } from '../fake-api';
+import { renderApp } from '../render-app';
+
+type Setup = Awaited<ReturnType<typeof renderApp>>;
+
+async function reachNewPassword({ user }: Setup) {
+  await user.click(screen.getByRole('button', { name: 'Forgot my password' }));
+  await user.type(await screen.findByLabelText('User ID'), USER);
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  await screen.findByTestId('screen-reset-verify');
+  expect(screen.getByText('0 of 2 verification steps passed.')).toBeInTheDocument();
+  await user.type(screen.getByLabelText('Code'), GOOD_CODE);
+  await user.click(screen.getByRole('button', { name: 'Verify' }));
+  expect(await screen.findByText('1 of 2 verification steps passed.')).toBeInTheDocument();
+  // The passed method cannot be chosen again; the next one is selected with an empty code box.
+  expect(screen.getByRole('radio', { name: /Work phone/ })).toBeDisabled();
+  expect(screen.getByRole('radio', { name: /Tablet/ })).toBeChecked();
+  expect(screen.getByLabelText('Code')).toHaveValue('');
+  await user.type(screen.getByLabelText('Code'), GOOD_CODE);
+  await user.click(screen.getByRole('button', { name: 'Verify' }));
+  await screen.findByTestId('screen-reset-new-password');
+  await screen.findByText('Your new password must');
+}
+
+describe('reset flow', () => {
+  it('verifies two methods, sets a new password and goes back to sign in (no automatic sign-in)', async () => {
+    const setup = await renderApp({ required: 2 });
+    const { user, fake } = setup;
+    await reachNewPassword(setup);
+
+    const pw = screen.getByLabelText('New password');
+    expect(pw).toHaveAttribute('autocomplete', 'new-password');
+    expect(screen.getByLabelText('Confirm new password')).toHaveAttribute('autocomplete', 'new-password');
+    const rule = (id: string) => document.querySelector(`[data-rule="${id}"]`) as HTMLElement;
+    expect(rule('minLength')).toHaveTextContent('Have at least 8 characters: Not yet');
+    expect(rule('commonPassword')).toHaveTextContent('Checked when you submit');
+
+    await user.type(pw, 'alain-secret');
+    expect(rule('minLength')).toHaveTextContent('Done');
+    expect(rule('containsUserName')).toHaveTextContent('Not yet');
+    await user.click(screen.getByRole('button', { name: 'Reset password' }));
+    expect(screen.getByText("The new password doesn't meet the rules listed below.")).toBeInTheDocument();
+    expect(pw).toHaveFocus();
+    expect(fake.callsOf('setNewPassword')).toHaveLength(0);
+
+    await user.clear(pw);
+    await user.type(pw, 'Blue-mountain-42');
+    await user.type(screen.getByLabelText('Confirm new password'), 'Blue-mountain-4');
+    await user.click(screen.getByRole('button', { name: 'Reset password' }));
+    expect(screen.getByText("The passwords don't match.")).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Confirm new password'), '2');
+    expect(rule('match')).toHaveTextContent('Done');
+    await user.click(screen.getByRole('button', { name: 'Reset password' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Your password has been reset.' });
+    expect(screen.getByText('Sign in with your new password.')).toBeInTheDocument();
+    expect(fake.callsOf('setNewPassword')).toEqual([{ newPassword: 'Blue-mountain-42' }]);
+    await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
+    await screen.findByTestId('screen-sign-in');
+    expect(screen.getByLabelText('User ID')).toHaveValue(USER);
+    expect(fake.callsOf('signIn')).toHaveLength(0);
+  });
+
+  it('shows which rule a POLICY_VIOLATION broke, in the directory’s own words', async () => {
+    const setup = await renderApp({
+      required: 2,
+      setPasswordError: { code: 'POLICY_VIOLATION', message: 'x', rule: 'commonPassword', directoryMessage: 'The password is on the banned list.', supportCode: 'SC-77' },
+    });
+    await reachNewPassword(setup);
+    await setup.user.type(screen.getByLabelText('New password'), 'Password123!');
+    await setup.user.type(screen.getByLabelText('Confirm new password'), 'Password123!');
+    await setup.user.click(screen.getByRole('button', { name: 'Reset password' }));
+    const alert = await screen.findByRole('alert');
+    expect(await within(alert).findByText('This password is too common and easy to guess. Choose a different one.')).toBeInTheDocument();
+    expect(within(alert).getByText('The directory says: “The password is on the banned list.”')).toBeInTheDocument();
+    expect(within(alert).getByText('Support code: SC-77')).toBeInTheDocument();
+    expect(document.querySelector('[data-rule="commonPassword"]')).toHaveTextContent('Not yet');
+  });
+
+  it('shows THROTTLED with the time to wait and the other-method action', async () => {
+    const retryAfter = new Date(Date.now() + 15 * 60_000).toISOString();
+    const { user } = await renderApp({ verifyResetError: { code: 'THROTTLED', message: 'x', retryAfter } });
+    await user.click(screen.getByRole('button', { name: 'Forgot my password' }));
+    await user.type(await screen.findByLabelText('User ID'), USER);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.type(await screen.findByLabelText('Code'), GOOD_CODE);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    const alert = await screen.findByRole('alert');
+    const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(new Date(retryAfter));
+    await waitFor(() => expect(alert).toHaveTextContent(`Too many attempts. Try again after ${time}.`));
+    expect(within(alert).getByText('Or try another method.')).toBeInTheDocument();
+    await user.click(within(alert).getByRole('button', { name: 'Try another method' }));
+    expect(screen.getByRole('radio', { name: /Tablet/ })).toHaveFocus();
+  });
+
+  it('opens straight into reset when launched from the lock screen', async () => {
+    await renderApp({ appInfo: { startFlow: 'reset' } }, 'reset-user-id');
+    expect(screen.getByRole('heading', { level: 1, name: 'Get back into your account' })).toHaveFocus();
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../../renderer/i18n/en';
+import { pickLanguage } from '../../../../renderer/i18n';
+import { zhTW } from '../../../../renderer/i18n/zh-tw';
+
+/** Every leaf of a resource as "a.b.c" → value. */
+function leaves(obj: object, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object') for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
+    else out.set(key, v);
+  }
+  return out;
+}
+
+describe('i18n resources', () => {
+  const enLeaves = leaves(en);
+  const zhLeaves = leaves(zhTW);
+
+  it('en and zh-TW have identical key sets', () => {
+    expect([...zhLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());
+  });
+
+  it('has no empty or non-string texts', () => {
+    for (const [key, value] of [...enLeaves, ...zhLeaves]) {
+      expect(typeof value, key).toBe('string');
+      expect((value as string).trim(), key).not.toBe('');
+    }
+  });
+
+  it('uses the same interpolation variables in both languages', () => {
+    const vars = (s: unknown) => [...String(s).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    for (const [key, value] of enLeaves) expect(vars(zhLeaves.get(key)), key).toEqual(vars(value));
+  });
+
+  it('keeps the seed wording for zh-TW', () => {
+    expect(zhTW.home.forgot).toBe('忘記我的密碼');
+    expect(zhTW.errors.SSPR_NOT_ENABLED.title).toBe('您的帳戶未啟用密碼重設功能。');
+  });
+});
+
+describe('pickLanguage', () => {
+  it.each([
+    ['zh-TW', 'zh-TW'],
+    ['zh_TW', 'zh-TW'],
+    ['zh-Hant', 'zh-TW'],
+    ['zh-Hant-TW', 'zh-TW'],
+    ['zh-HK', 'zh-TW'],
+    ['zh-CN', 'en'],
+    ['zh', 'en'],
+    ['fr-FR', 'en'],
+    ['en-US', 'en'],
+  ])('system locale %s → %s', (locale, expected) => {
+    expect(pickLanguage(null, locale)).toBe(expected);
+  });
+
+  it('prefers the stored choice over the system locale', () => {
+    expect(pickLanguage('en', 'zh-TW')).toBe('en');
+    expect(pickLanguage('zh-TW', 'en-US')).toBe('zh-TW');
+  });
+});
