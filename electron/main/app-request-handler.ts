@@ -1,0 +1,90 @@
+import { readFile as fsReadFile } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { APP_HOST } from './app-origin.js';
+import { CONTENT_SECURITY_POLICY } from '../core/csp.js';
+
+/**
+ * Serves the built renderer for the `app:` protocol. Pure (no Electron), so path handling
+ * is tested under Node. Files come from `root` only: a request whose decoded path resolves
+ * outside `root` (`..`, `%2e%2e`, `..%2f`, backslashes) gets 404 like any unknown file,
+ * so a probe learns nothing. Every response carries the CSP.
+ */
+export interface AppRequestHandlerOptions {
+  /** Absolute path of dist/renderer (inside the asar when packaged; Electron's fs reads it). */
+  root: string;
+  readFile?: (path: string) => Promise<Uint8Array>;
+}
+
+const contentTypes: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+};
+
+const baseHeaders = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+};
+
+/** Build the `(request) => Response` function given to `protocol.handle('app', …)`. */
+export function createAppRequestHandler({ root, readFile = fsReadFile }: AppRequestHandlerOptions): (request: Request) => Promise<Response> {
+  const rootDir = resolve(root);
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
+    const file = resolveInsideRoot(rootDir, request.url);
+    if (!file) return textResponse(404, 'Not found');
+    let body: Uint8Array;
+    try {
+      body = await readFile(file);
+    } catch {
+      return textResponse(404, 'Not found');
+    }
+    const type = contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    return new Response(request.method === 'HEAD' ? null : body, {
+      status: 200,
+      headers: { ...baseHeaders, 'Content-Type': type },
+    });
+  };
+}
+
+/**
+ * The file a URL names, or null when it is not ours or would leave `rootDir`.
+ * Exported for tests.
+ */
+export function resolveInsideRoot(rootDir: string, url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.host !== APP_HOST) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null; // malformed percent-encoding
+  }
+  // NUL and backslashes have no business in our asset names; on Windows a backslash is a separator.
+  if (path.includes('\0') || path.includes('\\')) return null;
+  if (path === '' || path === '/') path = '/index.html';
+  const file = resolve(rootDir, `.${path}`);
+  return file.startsWith(rootDir + sep) ? file : null;
+}
+
+function textResponse(status: number, text: string): Response {
+  return new Response(text, { status, headers: { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
+}

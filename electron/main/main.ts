@@ -1,0 +1,107 @@
+/**
+ * Entry point of the Electron host (bundled to dist/electron/main.cjs). Thin glue only:
+ * lifecycle, the window, IPC wiring and the app protocol. Everything else lives in
+ * electron/core and runs the same under the web host.
+ */
+import { app, session, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { createCore } from '../core/create-core.js';
+import type { Core } from '../core/core-types.js';
+import { KeytarVault } from '../core/vault/keytar-vault.js';
+import { registerIpcHandlers } from './handle.js';
+import { isResetDeepLink, parseLaunchOptions } from './launch-options.js';
+import { createLogger } from './log.js';
+import { managedPolicyPath } from './managed-policy-path.js';
+import { applyPermissionPolicy } from './permissions.js';
+import { handleAppProtocol, registerAppScheme } from './protocol.js';
+import { hardenWebContents } from './web-contents-guards.js';
+import { createMainWindow } from './window.js';
+import { firstOwnWindow, isOwnWebContents } from './window-registry.js';
+
+const log = createLogger('main');
+/** How long quitting waits for the core to close (embedded server, sockets) before leaving anyway. */
+const DISPOSE_TIMEOUT_MS = 5000;
+
+// Both must happen before `ready`.
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the window; it focuses itself on `second-instance`.
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const launch = parseLaunchOptions(process.argv);
+  if (!launch.directoryUrl && process.argv.some((arg) => arg.startsWith('--directory-url='))) {
+    log.warn('Ignored --directory-url: it is not an http(s) URL');
+  }
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // A second launch (lock-screen helper, desktop shortcut) only brings the window forward;
+  // the running session keeps its state.
+  app.on('second-instance', () => focusWindow());
+  // macOS delivers deep links as events, possibly before `ready` (a cold start from the link).
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    if (isResetDeepLink(url)) launch.startFlow = 'reset';
+    focusWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  let core: Core | undefined;
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    const closing = core;
+    core = undefined;
+    event.preventDefault();
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS).unref());
+    Promise.race([closing.dispose(), timeout])
+      .catch(() => log.error('The core did not close cleanly'))
+      .finally(() => app.quit());
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      applyPermissionPolicy(session.defaultSession);
+      const created = await createCore({
+        host: 'electron',
+        version: app.getVersion(),
+        systemLocale: app.getLocale(),
+        userPrefsPath: join(app.getPath('userData'), 'preferences.json'),
+        managedPolicyPath: managedPolicyPath(),
+        overrides: launch.directoryUrl ? { directoryUrl: launch.directoryUrl } : {},
+        vault: new KeytarVault({ service: 'sign-in-helper' }),
+        startFlow: launch.startFlow,
+      });
+      if (quitting) {
+        // The user quit while the core was starting: close it instead of opening a window.
+        await created.dispose();
+        return;
+      }
+      core = created;
+      registerIpcHandlers(created, (contents: WebContents) => isOwnWebContents(contents));
+      handleAppProtocol(join(app.getAppPath(), 'dist', 'renderer'));
+      createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged });
+    })
+    .catch((error: unknown) => {
+      // The message only (no stack, no options): core start-up errors name a file or a URL, never a secret.
+      log.error(`Sign-in Helper could not start: ${error instanceof Error ? error.message : 'unknown error'}`);
+      app.exit(1);
+    });
+}
+
+function focusWindow(): void {
+  const win = firstOwnWindow();
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}

@@ -1,0 +1,55 @@
+import { BrowserWindow, type WebPreferences } from 'electron';
+import { APP_ENTRY_URL } from './app-origin.js';
+import { createLogger } from './log.js';
+import { trackWindow } from './window-registry.js';
+
+const log = createLogger('window');
+
+/**
+ * The window baseline, pure so tests can assert it: the page runs sandboxed and isolated,
+ * with no Node, and sees only what the preload exposes. DevTools only in development.
+ */
+export function secureWebPreferences(preloadPath: string, devTools = false): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    devTools,
+    spellcheck: false,
+  };
+}
+
+export interface MainWindowOptions {
+  /** Absolute path of dist/electron/preload.cjs. */
+  preloadPath: string;
+  devTools: boolean;
+}
+
+/**
+ * Create the app window and load the renderer from `app://sign-in-helper`.
+ * Navigation, window-open and webview guards are applied to every WebContents in main.ts
+ * (`web-contents-created`), so they also cover this one.
+ */
+export function createMainWindow({ preloadPath, devTools }: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 960,
+    height: 720,
+    minWidth: 480,
+    minHeight: 560,
+    title: 'Sign-in Helper',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(preloadPath, devTools),
+  });
+  trackWindow(win);
+  win.once('ready-to-show', () => win.show());
+  win.loadURL(APP_ENTRY_URL).catch(() => log.error('The app page failed to load'));
+  return win;
+}

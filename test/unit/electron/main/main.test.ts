@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const m = vi.hoisted(() => {
+  const listeners = new Map<string, (...args: unknown[]) => void>();
+  return {
+    listeners,
+    lock: true,
+    app: {
+      requestSingleInstanceLock: vi.fn(() => m.lock),
+      enableSandbox: vi.fn(),
+      whenReady: vi.fn(() => Promise.resolve()),
+      on: vi.fn((name: string, fn: (...args: unknown[]) => void) => listeners.set(name, fn)),
+      getVersion: () => '1.2.3',
+      getLocale: () => 'zh-TW',
+      getPath: (name: string) => `/home/u/.config/${name}`,
+      getAppPath: () => '/opt/app/resources/app.asar',
+      isPackaged: true,
+      quit: vi.fn(),
+      exit: vi.fn(),
+    },
+    createCore: vi.fn(),
+    dispose: vi.fn(() => Promise.resolve()),
+    handle: vi.fn(),
+    protocolHandle: vi.fn(),
+    windows: [] as Array<Record<string, unknown>>,
+  };
+});
+
+vi.mock('electron', () => ({
+  app: m.app,
+  session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: m.protocolHandle },
+  ipcMain: { handle: m.handle, removeHandler: vi.fn() },
+  shell: { openExternal: vi.fn() },
+  BrowserWindow: class {
+    webContents = { id: 1 };
+    loadURL = vi.fn(() => Promise.resolve());
+    once = vi.fn();
+    isDestroyed = () => false;
+    constructor(public options: Record<string, unknown>) {
+      m.windows.push(options);
+    }
+  },
+}));
+vi.mock('../../../../electron/core/create-core.js', () => ({ createCore: m.createCore }));
+vi.mock('../../../../electron/core/vault/keytar-vault.js', () => ({
+  KeytarVault: class {
+    constructor(public options: unknown) {}
+  },
+}));
+
+const originalArgv = process.argv;
+
+async function launch(...args: string[]): Promise<void> {
+  process.argv = ['/opt/app/sign-in-helper', ...args];
+  vi.resetModules();
+  await import('../../../../electron/main/main.js');
+  await vi.waitFor(() => expect(m.windows.length + m.app.quit.mock.calls.length + m.app.exit.mock.calls.length).toBeGreaterThan(0));
+}
+
+beforeEach(() => {
+  m.lock = true;
+  m.listeners.clear();
+  m.windows.length = 0;
+  for (const fn of [m.app.quit, m.app.exit, m.app.on, m.handle, m.protocolHandle, m.dispose]) fn.mockClear();
+  m.createCore.mockReset().mockResolvedValue({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: 'http://127.0.0.1:1', demo: true });
+});
+afterEach(() => {
+  process.argv = originalArgv;
+});
+
+describe('main', () => {
+  it('builds the core with the host facts and launch flags', async () => {
+    await launch('--reset', '--directory-url=https://sspr.example.com');
+    expect(m.createCore).toHaveBeenCalledOnce();
+    const options = m.createCore.mock.calls[0]?.[0];
+    expect(options).toMatchObject({
+      host: 'electron',
+      version: '1.2.3',
+      systemLocale: 'zh-TW',
+      userPrefsPath: join('/home/u/.config/userData', 'preferences.json'),
+      overrides: { directoryUrl: 'https://sspr.example.com' },
+      startFlow: 'reset',
+      vault: { options: { service: 'sign-in-helper' } },
+    });
+  });
+
+  it('opens reset from the deep link', async () => {
+    await launch('sign-in-helper://reset');
+    expect(m.createCore.mock.calls[0]?.[0]).toMatchObject({ startFlow: 'reset' });
+  });
+
+  it('registers IPC, serves the app protocol from dist/renderer and opens one secure window', async () => {
+    await launch();
+    expect(m.handle).toHaveBeenCalled();
+    expect(m.protocolHandle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(m.windows).toHaveLength(1);
+    expect(m.windows[0]?.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      devTools: false,
+      preload: join('/opt/app/resources/app.asar', 'dist', 'electron', 'preload.cjs'),
+    });
+    expect(m.app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    m.lock = false;
+    await launch();
+    expect(m.app.quit).toHaveBeenCalled();
+    expect(m.createCore).not.toHaveBeenCalled();
+  });
+
+  it('quits when the last window closes and disposes the core before leaving', async () => {
+    await launch();
+    m.listeners.get('window-all-closed')?.();
+    expect(m.app.quit).toHaveBeenCalledOnce();
+    const event = { preventDefault: vi.fn() };
+    m.listeners.get('will-quit')?.(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(m.dispose).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(m.app.quit).toHaveBeenCalledTimes(2));
+    // The second will-quit (after dispose) lets the app go.
+    const again = { preventDefault: vi.fn() };
+    m.listeners.get('will-quit')?.(again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('closes a core that finishes starting after the user quit, and opens no window', async () => {
+    let finish: (core: unknown) => void = () => {};
+    m.createCore.mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    process.argv = ['/opt/app/sign-in-helper'];
+    vi.resetModules();
+    await import('../../../../electron/main/main.js');
+    await vi.waitFor(() => expect(m.createCore).toHaveBeenCalled());
+    m.listeners.get('before-quit')?.();
+    finish({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: '', demo: true });
+    await vi.waitFor(() => expect(m.dispose).toHaveBeenCalledOnce());
+    expect(m.windows).toHaveLength(0);
+    expect(m.handle).not.toHaveBeenCalled();
+  });
+
+  it('exits with 1 when the core cannot start, logging the message only', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    m.createCore.mockRejectedValue(new Error('policy file is not valid JSON'));
+    await launch();
+    expect(m.app.exit).toHaveBeenCalledWith(1);
+    expect(error.mock.calls.flat().join(' ')).toContain('policy file is not valid JSON');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+
+const created = vi.hoisted(() => [] as Array<{ options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }>);
+
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    webContents = { id: 7 };
+    loadURL = vi.fn(() => Promise.resolve());
+    once = vi.fn();
+    show = vi.fn();
+    isDestroyed = () => false;
+    constructor(public options: Record<string, unknown>) {
+      created.push(this as never);
+    }
+  },
+}));
+
+const { createMainWindow, secureWebPreferences } = await import('../../../../electron/main/window.js');
+const { isOwnWebContents } = await import('../../../../electron/main/window-registry.js');
+
+describe('secureWebPreferences', () => {
+  it('isolates and sandboxes the page, with no Node', () => {
+    const prefs = secureWebPreferences('/app/dist/electron/preload.cjs');
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      preload: '/app/dist/electron/preload.cjs',
+    });
+  });
+
+  it('keeps DevTools off unless asked (packaged builds never ask)', () => {
+    expect(secureWebPreferences('/p').devTools).toBe(false);
+    expect(secureWebPreferences('/p', true).devTools).toBe(true);
+  });
+});
+
+describe('createMainWindow', () => {
+  it('uses the secure preferences, loads the app origin and is tracked as ours', () => {
+    const win = createMainWindow({ preloadPath: '/p/preload.cjs', devTools: false });
+    const [record] = created;
+    expect(record?.options.webPreferences).toEqual(secureWebPreferences('/p/preload.cjs', false));
+    expect(record?.loadURL).toHaveBeenCalledExactlyOnceWith('app://sign-in-helper/index.html');
+    expect(isOwnWebContents(win.webContents)).toBe(true);
+    expect(isOwnWebContents({ id: 7 } as never)).toBe(true);
+    expect(isOwnWebContents({ id: 8 } as never)).toBe(false);
+  });
+});
