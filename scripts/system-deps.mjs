@@ -1,0 +1,28 @@
+/**
+ * The system parts the tests need, how to find each, and the Debian package that provides it.
+ * Used by scripts/test.mjs (to provision or stop with one line) and scripts/setup.sh.
+ */
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+
+/** Chromium's path differs by OS: CHROMIUM_PATH wins, then the usual names. */
+export function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  return null;
+}
+
+export const systemDeps = [
+  { what: 'Chromium (end-to-end tests)', present: () => findChromium() !== null, debian: ['chromium', 'fonts-liberation'] },
+  { what: 'oathtool (independent TOTP oracle)', present: () => onPath('oathtool'), debian: ['oathtool'] },
+  { what: 'D-Bus session tools', present: () => onPath('dbus-run-session') && onPath('dbus-send'), debian: ['dbus'] },
+  { what: 'gnome-keyring (real Secret Service)', present: () => onPath('gnome-keyring-daemon'), debian: ['gnome-keyring'] },
+  { what: 'secret-tool (reads the keyring independently)', present: () => onPath('secret-tool'), debian: ['libsecret-tools'] },
+];
+
+/** Packages to build keytar from source when its prebuilt binary cannot be downloaded. */
+export const buildDeps = { debian: ['libsecret-1-dev', 'pkg-config', 'python3', 'make', 'g++'] };
+
+export const missingDeps = () => systemDeps.filter((d) => !d.present());

@@ -1,0 +1,65 @@
+import type { Page } from '@playwright/test';
+import { generate } from 'otplib';
+import { en } from '../../renderer/i18n/en.js';
+import { zhTW } from '../../renderer/i18n/zh-tw.js';
+import { expect, expectAccessible } from './fixtures.js';
+
+export type Lang = 'en' | 'zh-TW';
+/** The renderer's own resources: tests find controls by the words a person reads. */
+export const texts = { en, 'zh-TW': zhTW } as const;
+export const DEMO_PASSWORD = 'Demo-Passw0rd-2026';
+
+/** A TOTP code for `secret` at now + offsetSeconds (otplib; oathtool checks otplib in test/integration). */
+export const totp = (secret: string, offsetSeconds = 0) => generate({ secret: secret.replace(/\s+/g, ''), epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+
+/** A well-formed code that is not `code`. */
+export const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+/** Drives the app the way a person does, and checks accessibility on every screen it reaches. */
+export class AppDriver {
+  constructor(
+    readonly page: Page,
+    public lang: Lang = 'en',
+  ) {}
+
+  get t() {
+    return texts[this.lang];
+  }
+
+  /** The screen's heading has focus and the screen passes axe. */
+  async onScreen(name: string, heading?: string): Promise<void> {
+    const screen = this.page.getByTestId(`screen-${name}`);
+    await expect(screen).toBeVisible();
+    const h1 = screen.getByRole('heading', { level: 1 });
+    if (heading) await expect(h1).toHaveText(heading);
+    await expect(h1).toBeFocused();
+    await expectAccessible(this.page, `${name} (${this.lang})`);
+  }
+
+  async chooseLanguage(lang: Lang): Promise<void> {
+    await this.page.getByLabel(this.t.language.label).selectOption(lang);
+    this.lang = lang;
+    await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
+  }
+
+  button(name: string) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  field(label: string) {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  async startReset(userId: string): Promise<void> {
+    await this.button(this.t.home.forgot).click();
+    await this.onScreen('reset-user-id', this.t.reset.userIdTitle);
+    await this.field(this.t.signIn.userId).fill(userId);
+    await this.button(this.t.common.next).click();
+  }
+
+  async signIn(userId: string, password: string): Promise<void> {
+    await this.field(this.t.signIn.userId).fill(userId);
+    await this.field(this.t.signIn.password).fill(password);
+    await this.button(this.t.signIn.submit).click();
+  }
+}
