@@ -84,6 +84,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures that need no other fixture are written `async ({}, use)`.
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['test/**/*.{ts,tsx}', '*.config.ts', 'scripts/**/*.{js,mjs,cjs}', 'build/**/*.cjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-require-imports': 'off' },

@@ -15,7 +15,7 @@ export function findChromium() {
 }
 
 export const systemDeps = [
-  { what: 'Chromium (end-to-end tests)', present: () => findChromium() !== null, debian: ['chromium', 'fonts-liberation'] },
+  { what: 'Chromium (end-to-end tests)', present: () => findChromium() !== null, debian: ['chromium', 'fonts-liberation', 'fonts-wqy-microhei'] },
   { what: 'oathtool (independent TOTP oracle)', present: () => onPath('oathtool'), debian: ['oathtool'] },
   { what: 'D-Bus session tools', present: () => onPath('dbus-run-session') && onPath('dbus-send'), debian: ['dbus'] },
   { what: 'gnome-keyring (real Secret Service)', present: () => onPath('gnome-keyring-daemon'), debian: ['gnome-keyring'] },

@@ -23,6 +23,18 @@ export const redactPaths = [
   '*.resetToken',
 ];
 
+/**
+ * Logger options for a running service: secrets redacted, and requests logged by path only —
+ * a query string is never logged, whatever a misbehaving client puts in it.
+ */
+export const serviceLoggerOptions = (level: string) => ({
+  level,
+  redact: { paths: redactPaths, censor: '[redacted]' },
+  serializers: {
+    req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], ip: req.ip }),
+  },
+});
+
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
 }
@@ -42,9 +54,8 @@ export async function buildServer(ctx: ServiceContext, options: BuildOptions = {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');
     const result = status < 500 ? err('BAD_REQUEST', error.message ?? 'Bad request') : err('INTERNAL', 'Unexpected error');
-    await sendResult(ctx, request, reply, result);
-    if (status < 500 && status !== 400) reply.code(status);
-    return reply;
+    // Keep Fastify's precise 4xx (413 too large, 415 wrong content type) for proxies and logs.
+    return sendResult(ctx, request, reply, result, status < 500 ? status : undefined);
   });
   app.setNotFoundHandler(async (request, reply) => sendResult(ctx, request, reply, err('NOT_FOUND', 'Not found')));
   app.get('/healthz', async () => ({ ok: true, data: { status: 'ok' } }));

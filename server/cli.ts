@@ -3,7 +3,7 @@
  * Until the policy file and durable stores arrive, only the demo tenant can be served.
  */
 import { parseArgs } from 'node:util';
-import { redactPaths } from './app.js';
+import { serviceLoggerOptions } from './app.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, contosoUsers } from './demo/contoso.js';
 import { startService } from './start-service.js';
 
@@ -28,7 +28,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const service = await startService({ host: values.host, port, logger: { level: 'info', redact: { paths: redactPaths, censor: '[redacted]' } } });
+const service = await startService({ host: values.host, port, logger: serviceLoggerOptions('info') });
 console.log(`Directory service (demo tenant Contoso) listening on ${service.url}`);
 console.log(`OpenAPI: ${service.url}/api/v1/openapi.json   Outbox: ${service.url}/api/v1/demo/outbox`);
 console.log(`Demo users: ${contosoUsers.map((u) => u.userId).join(', ')} — password ${DEMO_PASSWORD}; alain's authenticator secret ${DEMO_TOTP_SECRET}`);

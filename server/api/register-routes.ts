@@ -12,14 +12,20 @@ const bearer = (request: FastifyRequest): string | null => {
 };
 
 /**
+ * An unknown path as the audit log keeps it: no query string (the API never uses one, so
+ * whatever is there is the caller's input, maybe a secret) and bounded.
+ */
+const pathOnly = (url: string): string => url.split('?')[0]!.slice(0, 200);
+
+/**
  * Send a Result. Every failure gets a support code that is also written to the audit log,
  * so a user reading it to the helpdesk points at exactly this event.
  */
-export async function sendResult(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply, result: Result<unknown>): Promise<FastifyReply> {
+export async function sendResult(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply, result: Result<unknown>, status?: number): Promise<FastifyReply> {
   if (result.ok) return reply.code(200).send(result);
   const failure: Err = { ok: false, error: { ...result.error, supportCode: result.error.supportCode ?? newSupportCode() } };
-  await audit(ctx, { event: 'api.error', client: request.ip, outcome: 'failure', supportCode: failure.error.supportCode!, detail: `${request.routeOptions.url ?? request.url} ${failure.error.code}` });
-  return reply.code(httpStatusOf[failure.error.code]).send(failure);
+  await audit(ctx, { event: 'api.error', client: request.ip, outcome: 'failure', supportCode: failure.error.supportCode!, detail: `${request.routeOptions.url ?? pathOnly(request.url)} ${failure.error.code}` });
+  return reply.code(status ?? httpStatusOf[failure.error.code]).send(failure);
 }
 
 /** Register every route of contract/api.ts: zod-parse the body, run the handler, send the Result. */

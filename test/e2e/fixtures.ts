@@ -11,7 +11,7 @@ import { startWebHost, type WebHost } from '../../electron/web-host/web-host.js'
  * see each other's registrations. The vault is in memory: no flow in these tests touches
  * the keyring (the real keyring is covered by test/integration).
  */
-export const test = base.extend<{ host: WebHost; openApp: (options?: { reset?: boolean }) => Promise<void> }>({
+export const test = base.extend<{ host: WebHost }>({
   host: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'signin-e2e-'));
     const host = await startWebHost({
@@ -25,11 +25,6 @@ export const test = base.extend<{ host: WebHost; openApp: (options?: { reset?: b
     await use(host);
     await host.close();
     rmSync(dir, { recursive: true, force: true });
-  },
-  openApp: async ({ page, host }, use) => {
-    await use(async () => {
-      await page.goto(host.url);
-    });
   },
 });
 

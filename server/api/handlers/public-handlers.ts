@@ -13,7 +13,11 @@ export const getPasswordPolicy: Handler<'getPasswordPolicy'> = async (ctx) => ok
 export const contactHelpdesk: Handler<'contactHelpdesk'> = async (ctx, { body, client }) => {
   const key = `helpdesk:${body.userId.toLowerCase()}`;
   const supportCode = newSupportCode();
-  if (await ctx.store.blockedUntil(key, ctx.clock())) return ok({ supportCode });
+  if (await ctx.store.blockedUntil(key, ctx.clock())) {
+    // Not sent again, but the code the user reads out must still lead the helpdesk to an event.
+    await audit(ctx, { event: 'helpdesk.request', userId: body.userId, client, outcome: 'failure', supportCode, detail: `${body.reason} (rate-limited: not sent)` });
+    return ok({ supportCode });
+  }
   await ctx.store.setBlock(key, ctx.clock() + 60_000); // at most one message per account per minute
   await ctx.store.addHelpdeskRequest({ supportCode, userId: body.userId, reason: body.reason, at: iso(ctx.clock()) });
   await audit(ctx, { event: 'helpdesk.request', userId: body.userId, client, outcome: 'success', supportCode, detail: body.reason });

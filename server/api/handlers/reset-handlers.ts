@@ -77,9 +77,11 @@ export const completeReset: Handler<'completeReset'> = async (ctx, { body, token
   }
   // Single use: the token cannot set a second password.
   await ctx.store.putReset({ ...reset, completed: true });
-  // A successful reset clears the sign-in lockout (POLICY.md).
+  // A successful reset clears the sign-in lockout (POLICY.md): the directory's, the failure
+  // count, and a block already in force (a block ending "now" is no block).
   await ctx.directory.unlock(user.userId);
   await ctx.store.clearFailures(signInKey(user.userId));
+  await ctx.store.setBlock(signInKey(user.userId), ctx.clock());
   await audit(ctx, { event: 'reset.password', userId: user.userId, client, outcome: 'success' });
   await notifyUser(ctx, user.userId, 'Your password was reset', `The password of ${user.userId} was reset. If this wasn't you, contact your helpdesk now.`);
   return ok({ completedAt: iso(ctx.clock()) });

@@ -18,7 +18,8 @@ export const signIn: Handler<'signIn'> = async (ctx, { body, client }) => {
   const check = await ctx.directory.verifyPassword(body.userId, body.password);
   if (!user || check !== 'ok') {
     await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
-    await audit(ctx, { event: 'signIn', userId: body.userId, client, outcome: 'failure', detail: check });
+    // An unknown user id is not recorded as typed: people type passwords into the wrong box.
+    await audit(ctx, { event: 'signIn', ...(user ? { userId: user.userId } : {}), client, outcome: 'failure', detail: user ? check : 'unknown user' });
     return err('INVALID_CREDENTIALS', 'The user ID or password is incorrect');
   }
   await ctx.store.clearFailures(signInKey(user.userId));
