@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkPassword, PasswordRules } from '../../components/password-rules';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import { TextField } from '../../components/text-field';
 import type { ResetState } from '../../store/reset-slice';
@@ -66,14 +67,7 @@ export function NewPasswordStep({ state }: { state: Extract<ResetState, { step: 
           fieldError={problem === 'mismatch' ? t('reset.mismatch') : null}
         />
         {state.policy ? <PasswordRules id={rulesId} checks={checks} violated={violated} /> : <p id={rulesId} className="muted">{state.loading ? t('rules.loading') : ''}</p>}
-        <div className="actions">
-          <button type="submit" disabled={state.loading}>
-            {t('reset.submit')}
-          </button>
-          <button type="button" className="secondary" disabled={state.loading} onClick={cancelReset}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions loading={state.loading} primary={{ label: t('reset.submit') }} secondary={{ label: t('common.cancel'), onClick: cancelReset }} />
       </form>
     </Screen>
   );

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
-import { TextField } from '../../components/text-field';
+import { UserIdField } from '../../components/user-id-field';
 import type { ResetState } from '../../store/reset-slice';
 import { useStore } from '../../store/store';
 
@@ -24,25 +25,8 @@ export function UserIdStep({ state }: { state: Extract<ResetState, { step: 'user
     <Screen name="reset-user-id" title={t('reset.userIdTitle')} loading={state.loading} error={state.error}>
       <p>{t('reset.userIdIntro')}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
-        <TextField
-          label={t('signIn.userId')}
-          hint={t('signIn.userIdHint')}
-          value={userId}
-          onChange={setUserId}
-          name="username"
-          autoComplete="username"
-          spellCheck={false}
-          autoCapitalize="off"
-          fieldError={missing ? t('signIn.missing') : null}
-        />
-        <div className="actions">
-          <button type="submit" disabled={state.loading}>
-            {t('common.next')}
-          </button>
-          <button type="button" className="secondary" disabled={state.loading} onClick={cancelReset}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <UserIdField value={userId} onChange={setUserId} fieldError={missing ? t('signIn.missing') : null} />
+        <FormActions loading={state.loading} primary={{ label: t('common.next') }} secondary={{ label: t('common.cancel'), onClick: cancelReset }} />
       </form>
     </Screen>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeInput, isCodeShaped, normalizeCode } from '../../components/code-input';
 import { MethodChoiceList } from '../../components/method-choice-list';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import type { ResetState } from '../../store/reset-slice';
 import { useStore } from '../../store/store';
@@ -54,14 +55,7 @@ export function VerifyStep({ state }: { state: VerifyState }) {
           <MethodChoiceList legend={t('reset.chooseMethod')} methods={state.methods} selected={methodId} onSelect={setMethodId} used={state.usedMethodIds} />
         </div>
         {methodId ? <CodeInput value={code} onChange={setCode} fieldError={invalid ? t('code.invalid') : null} /> : <p>{t('reset.noMethods')}</p>}
-        <div className="actions">
-          <button type="submit" disabled={state.loading || !methodId}>
-            {t('common.verify')}
-          </button>
-          <button type="button" className="secondary" disabled={state.loading} onClick={cancelReset}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions loading={state.loading} primary={{ label: t('common.verify'), disabled: !methodId }} secondary={{ label: t('common.cancel'), onClick: cancelReset }} />
       </form>
     </Screen>
   );

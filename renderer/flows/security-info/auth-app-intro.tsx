@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import type { SignInState } from '../../store/sign-in-slice';
 import { useStore } from '../../store/store';
@@ -21,14 +22,7 @@ export function AuthAppIntro({ state }: { state: AddState }) {
     >
       <p>{t('authApp.introBody')}</p>
       <p>{t('authApp.introNext')}</p>
-      <div className="actions" aria-busy={state.loading}>
-        <button type="button" disabled={state.loading} onClick={() => void next()}>
-          {t('common.next')}
-        </button>
-        <button type="button" className="secondary" disabled={state.loading} onClick={back}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions loading={state.loading} primary={{ label: t('common.next'), onClick: () => void next() }} secondary={{ label: t('common.cancel'), onClick: back }} />
     </Screen>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QrCode } from '../../components/qr-code';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import type { AuthAppSetup } from '../../store/types';
 import { useStore } from '../../store/store';
@@ -48,14 +49,7 @@ export function AuthAppScan({ setup }: { setup: AuthAppSetup }) {
         <dt>{t('authApp.account')}</dt>
         <dd>{setup.accountName}</dd>
       </dl>
-      <div className="actions">
-        <button type="button" onClick={() => void next()}>
-          {t('common.next')}
-        </button>
-        <button type="button" className="secondary" onClick={back}>
-          {t('common.back')}
-        </button>
-      </div>
+      <FormActions loading={false} primary={{ label: t('common.next'), onClick: () => void next() }} secondary={{ label: t('common.back'), onClick: back }} />
     </Screen>
   );
 }

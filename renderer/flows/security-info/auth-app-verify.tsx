@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeInput, isCodeShaped, normalizeCode } from '../../components/code-input';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import { TextField } from '../../components/text-field';
 import type { SignInState } from '../../store/sign-in-slice';
@@ -48,14 +49,7 @@ export function AuthAppVerify({ state }: { state: AddState }) {
           autoComplete="off"
           fieldError={invalid === 'name' ? t('authApp.nameMissing') : null}
         />
-        <div className="actions">
-          <button type="submit" disabled={state.loading}>
-            {t('common.verify')}
-          </button>
-          <button type="button" className="secondary" disabled={state.loading} onClick={back}>
-            {t('common.back')}
-          </button>
-        </div>
+        <FormActions loading={state.loading} primary={{ label: t('common.verify') }} secondary={{ label: t('common.back'), onClick: back }} />
       </form>
     </Screen>
   );

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
+import { UserIdField } from '../../components/user-id-field';
 import { TextField } from '../../components/text-field';
 import type { SignInState } from '../../store/sign-in-slice';
 import { useStore } from '../../store/store';
@@ -25,17 +27,7 @@ export function CredentialsStep({ state }: { state: Extract<SignInState, { step:
     <Screen name="sign-in" title={t('signIn.title')} loading={state.loading} error={state.error}>
       <p>{t('signIn.intro')}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
-        <TextField
-          label={t('signIn.userId')}
-          hint={t('signIn.userIdHint')}
-          value={userId}
-          onChange={setUserId}
-          name="username"
-          autoComplete="username"
-          spellCheck={false}
-          autoCapitalize="off"
-          fieldError={missing && !userId.trim() ? t('signIn.missing') : null}
-        />
+        <UserIdField value={userId} onChange={setUserId} fieldError={missing && !userId.trim() ? t('signIn.missing') : null} />
         <TextField
           label={t('signIn.password')}
           type="password"
@@ -45,14 +37,7 @@ export function CredentialsStep({ state }: { state: Extract<SignInState, { step:
           autoComplete="current-password"
           fieldError={missing && !password ? t('signIn.missing') : null}
         />
-        <div className="actions">
-          <button type="submit" disabled={state.loading}>
-            {t('signIn.submit')}
-          </button>
-          <button type="button" className="secondary" onClick={() => setView('home')} disabled={state.loading}>
-            {t('common.back')}
-          </button>
-        </div>
+        <FormActions loading={state.loading} primary={{ label: t('signIn.submit') }} secondary={{ label: t('common.back'), onClick: () => setView('home') }} />
         <p>
           <button type="button" className="link" onClick={() => setView('reset')}>
             {t('signIn.forgot')}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeInput, isCodeShaped, normalizeCode } from '../../components/code-input';
 import { MethodChoiceList } from '../../components/method-choice-list';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import type { SignInState } from '../../store/sign-in-slice';
 import { useStore } from '../../store/store';
@@ -35,14 +36,7 @@ export function SecondFactorStep({ state }: { state: Extract<SignInState, { step
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
         <MethodChoiceList legend={t('secondFactor.chooseMethod')} methods={state.methods} selected={methodId} onSelect={setMethodId} />
         <CodeInput value={code} onChange={setCode} fieldError={invalid ? t('code.invalid') : null} />
-        <div className="actions">
-          <button type="submit" disabled={state.loading}>
-            {t('common.verify')}
-          </button>
-          <button type="button" className="secondary" disabled={state.loading} onClick={() => restartSignIn()}>
-            {t('common.back')}
-          </button>
-        </div>
+        <FormActions loading={state.loading} primary={{ label: t('common.verify') }} secondary={{ label: t('common.back'), onClick: () => restartSignIn() }} />
       </form>
     </Screen>
   );
