@@ -55,6 +55,22 @@ function playwrightTotals(file) {
   return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
 }
 
+/** Every skipped Playwright test with its stated reason: a skip is reported, never hidden. */
+function playwrightSkips(file) {
+  if (!existsSync(file)) return [];
+  const skips = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'skipped') skips.push(`${spec.title} — ${t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given'}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(suite);
+  return skips;
+}
+
 provision();
 run('unit + renderer (vitest)', bin('vitest'), ['run', '--project', 'unit', '--project', 'renderer', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'vitest-unit.json')}`]);
 run('integration: real keyring, oathtool (vitest)', join(root, 'scripts', 'with-keyring.sh'), [bin('vitest'), 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'vitest-integration.json')}`]);
@@ -66,6 +82,7 @@ for (const t of reports) if (t) for (const k of Object.keys(totals)) totals[k] +
 const broken = phases.filter((p) => !p.ok).map((p) => p.name);
 const missingReports = reports.filter((r) => r === null).length;
 console.log('');
+for (const skip of playwrightSkips(join(out, 'playwright.json'))) console.log(`skipped: ${skip}`);
 if (broken.length) console.log(`failed phases: ${broken.join('; ')}${missingReports ? ` (${missingReports} wrote no report)` : ''}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(broken.length || totals.failed ? 1 : 0);

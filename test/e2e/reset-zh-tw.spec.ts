@@ -50,9 +50,15 @@ test('alain (zh-TW): wrong code refused, oathtool code accepted, rules explained
   await expect(page.getByText('Contoso: Your password was reset')).toBeVisible();
 });
 
-test('opening the app without its launch token fails clearly and says how to reopen it', async ({ page, host }) => {
-  await page.goto(host.origin);
-  const app = new AppDriver(page);
-  await app.onScreen('load-failed', app.t.app.loadFailedTitle);
-  await expect(page.getByRole('alert').filter({ hasText: app.t.errors.FORBIDDEN_SENDER.title })).toBeVisible();
-});
+for (const [locale, lang] of [['en-US', 'en'], ['zh-TW', 'zh-TW']] as const) {
+  test.describe(`without the launch token (${locale})`, () => {
+    test.use({ locale });
+    test('opening the app fails clearly and says how to reopen it', async ({ page, host }) => {
+      await page.goto(host.origin);
+      // Before the app's settings arrive, the browser's language is the only guide.
+      const app = new AppDriver(page, lang);
+      await app.onScreen('load-failed', app.t.app.loadFailedTitle);
+      await expect(page.getByRole('alert').filter({ hasText: app.t.errors.FORBIDDEN_SENDER.title })).toBeVisible();
+    });
+  });
+}
