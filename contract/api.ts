@@ -42,6 +42,36 @@ export const outboxMessageSchema = strict({
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
+/** A WebAuthn response as the browser serializes it (RegistrationResponseJSON / AuthenticationResponseJSON); the verifier checks the rest. */
+export const webauthnResponseSchema = z.looseObject({
+  id: z.string().min(1).max(1024),
+  rawId: z.string().min(1).max(1024),
+  type: z.literal('public-key'),
+  response: z.record(z.string(), z.unknown()),
+});
+
+/** Proof of one method: a code (app, text, call, email), answers (questions) or an assertion (security key). */
+export const proofShape = {
+  methodId: idSchema,
+  code: codeSchema.optional(),
+  answers: z.array(z.strictObject({ questionId: idSchema, answer: z.string().min(1).max(200) })).min(1).max(5).optional(),
+  assertion: webauthnResponseSchema.optional(),
+};
+const oneProof = (p: { code?: unknown; answers?: unknown; assertion?: unknown }) => [p.code, p.answers, p.assertion].filter((x) => x !== undefined).length === 1;
+export const proofSchema = z.strictObject(proofShape).refine(oneProof, { message: 'give exactly one of code, answers, assertion' });
+
+/** What the user must do to pass a method: read a code, answer questions, touch a key. */
+export const challengeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('totp'), digits: z.number().int() }),
+  z.strictObject({ kind: z.literal('code'), channel: z.enum(['sms', 'voice', 'email']), sentTo: z.string(), digits: z.number().int(), expiresAt: z.string().datetime() }),
+  z.strictObject({ kind: z.literal('questions'), questions: z.array(z.strictObject({ id: idSchema, text: z.record(z.string(), z.string()) })) }),
+  z.strictObject({ kind: z.literal('webauthn'), options: z.record(z.string(), z.unknown()) }),
+]);
+export type Challenge = z.infer<typeof challengeSchema>;
+
+const setupStarted = strict({ setupId: idSchema, sentTo: z.string(), expiresAt: z.string().datetime() });
+const methodAdded = strict({ method: registeredMethodSchema });
+
 export const helpdeskReasonSchema = z.enum(['SSPR_NOT_ENABLED', 'NOT_REGISTERED', 'PASSWORD_NOT_MANAGED', 'OTHER']);
 
 export const tenantInfoSchema = strict({
@@ -75,16 +105,31 @@ export const apiRoutes = {
       secondFactorMethods: z.array(methodChoiceSchema),
     }),
   }),
+  startSecondFactor: route({
+    method: 'POST', path: '/sessions/current/challenge', auth: 'session', summary: 'Ask for a second-factor challenge: send a code, or get WebAuthn options',
+    body: strict({ methodId: idSchema }),
+    response: challengeSchema,
+  }),
   verifySecondFactor: route({
     method: 'POST', path: '/sessions/current/second-factor', auth: 'session', summary: 'Pass one registered method before security info can change',
-    body: strict({ methodId: idSchema, code: codeSchema }),
+    body: proofSchema,
     response: strict({ user: userSummarySchema }),
   }),
   signOut: route({ method: 'DELETE', path: '/sessions/current', auth: 'session', summary: 'End the session', body: empty, response: empty }),
   getSecurityInfo: route({
     method: 'GET', path: '/security-info', auth: 'session', summary: 'Registered methods and the methods the policy enables',
     body: empty,
-    response: strict({ methods: z.array(registeredMethodSchema), enabled: z.array(methodTypeSchema), canAdd: z.array(methodTypeSchema) }),
+    response: strict({
+      methods: z.array(registeredMethodSchema),
+      enabled: z.array(methodTypeSchema),
+      canAdd: z.array(methodTypeSchema),
+      defaultMethodId: idSchema.nullable(),
+      /** How many methods a reset needs for this user, and whether they have enough. */
+      required: z.number().int(),
+      registrationComplete: z.boolean(),
+      /** The policy asks the user to confirm their security info again. */
+      reconfirmDue: z.boolean(),
+    }),
   }),
   beginAuthenticatorApp: route({
     method: 'POST', path: '/security-info/authenticator-app', auth: 'session', summary: 'Start adding an authenticator app: a fresh secret and its otpauth URI',
@@ -106,20 +151,90 @@ export const apiRoutes = {
     body: strict({ setupId: idSchema, code: codeSchema, name: z.string().trim().min(1).max(64) }),
     response: strict({ method: registeredMethodSchema }),
   }),
+  beginPhone: route({
+    method: 'POST', path: '/security-info/phone', auth: 'session', summary: 'Start adding a phone for text messages or calls: a code is sent to it',
+    body: strict({ type: z.enum(['sms', 'voice']), phoneNumber: z.string().trim().min(3).max(32), country: z.string().regex(/^[A-Z]{2}$/).optional() }),
+    response: setupStarted,
+  }),
+  confirmPhone: route({
+    method: 'POST', path: '/security-info/phone/confirm', auth: 'session', summary: 'Finish adding a phone with the code it received',
+    body: strict({ setupId: idSchema, code: codeSchema }),
+    response: methodAdded,
+  }),
+  beginEmail: route({
+    method: 'POST', path: '/security-info/email', auth: 'session', summary: 'Start adding an alternate email (reset only): a code is sent to it',
+    body: strict({ address: z.string().trim().max(254).email() }),
+    response: setupStarted,
+  }),
+  confirmEmail: route({
+    method: 'POST', path: '/security-info/email/confirm', auth: 'session', summary: 'Finish adding an alternate email with the code it received',
+    body: strict({ setupId: idSchema, code: codeSchema }),
+    response: methodAdded,
+  }),
+  beginSecurityKey: route({
+    method: 'POST', path: '/security-info/security-key', auth: 'session', summary: 'Start adding a security key or passkey: WebAuthn creation options',
+    body: empty,
+    response: strict({ setupId: idSchema, options: z.record(z.string(), z.unknown()) }),
+  }),
+  confirmSecurityKey: route({
+    method: 'POST', path: '/security-info/security-key/confirm', auth: 'session', summary: "Finish adding a security key with the browser's registration response",
+    body: strict({ setupId: idSchema, name: z.string().trim().min(1).max(64), response: webauthnResponseSchema }),
+    response: methodAdded,
+  }),
+  getQuestionPool: route({
+    method: 'GET', path: '/security-info/questions', auth: 'session', summary: 'The security questions a user may choose from, and how many to answer',
+    body: empty,
+    response: strict({ questions: z.array(strict({ id: idSchema, text: z.record(z.string(), z.string()) })), toRegister: z.number().int(), minAnswerLength: z.number().int(), maxAnswerLength: z.number().int() }),
+  }),
+  registerQuestions: route({
+    method: 'POST', path: '/security-info/questions', auth: 'session', summary: 'Save answers to security questions (reset only; replaces earlier answers)',
+    body: strict({ answers: z.array(strict({ questionId: idSchema, answer: z.string().min(1).max(200) })).min(1).max(5) }),
+    response: methodAdded,
+  }),
+  removeMethod: route({
+    method: 'POST', path: '/security-info/methods/remove', auth: 'session', summary: 'Remove a registered method',
+    body: strict({ methodId: idSchema }),
+    response: empty,
+  }),
+  setDefaultMethod: route({
+    method: 'POST', path: '/security-info/methods/default', auth: 'session', summary: 'Choose the method offered first',
+    body: strict({ methodId: idSchema }),
+    response: empty,
+  }),
+  reconfirmSecurityInfo: route({
+    method: 'POST', path: '/security-info/reconfirm', auth: 'session', summary: 'Confirm that the registered methods are still right',
+    body: empty,
+    response: strict({ reconfirmedAt: z.string().datetime() }),
+  }),
   startReset: route({
-    method: 'POST', path: '/reset', auth: 'none', summary: 'Start a password reset: which methods the user may use, and how many are needed',
-    body: strict({ userId: userIdSchema }),
+    method: 'POST', path: '/reset', auth: 'none', summary: 'Start a password reset (or an unlock): which methods the user may use, and how many are needed',
+    body: strict({ userId: userIdSchema, mode: z.enum(['reset', 'unlock']).optional() }),
     response: strict({ resetToken: z.string(), expiresAt: z.string().datetime(), required: z.number().int().min(1).max(2), methods: z.array(methodChoiceSchema) }),
+  }),
+  startResetChallenge: route({
+    method: 'POST', path: '/reset/challenge', auth: 'reset', summary: 'Ask for the challenge of one method: send a code, draw questions, or get WebAuthn options',
+    body: strict({ methodId: idSchema }),
+    response: challengeSchema,
   }),
   verifyReset: route({
     method: 'POST', path: '/reset/verify', auth: 'reset', summary: 'Pass one verification gate of a reset',
-    body: strict({ methodId: idSchema, code: codeSchema }),
+    body: proofSchema,
     response: strict({ passed: z.number().int(), required: z.number().int(), complete: z.boolean() }),
   }),
   completeReset: route({
     method: 'POST', path: '/reset/password', auth: 'reset', summary: 'Set the new password once every gate is passed (single use)',
     body: strict({ newPassword: passwordSchema }),
     response: strict({ completedAt: z.string().datetime() }),
+  }),
+  unlockAccount: route({
+    method: 'POST', path: '/reset/unlock', auth: 'reset', summary: 'Unlock the account once every gate is passed, keeping the password (single use)',
+    body: empty,
+    response: strict({ unlockedAt: z.string().datetime() }),
+  }),
+  changePassword: route({
+    method: 'POST', path: '/password/change', auth: 'none', summary: 'Change a known password: the old one proves who you are',
+    body: strict({ userId: userIdSchema, oldPassword: passwordSchema, newPassword: passwordSchema }),
+    response: strict({ changedAt: z.string().datetime() }),
   }),
   contactHelpdesk: route({
     method: 'POST', path: '/helpdesk-requests', auth: 'none', summary: "Ask the organization's helpdesk to reset the password ('Contact your administrator')",

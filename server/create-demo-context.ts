@@ -1,3 +1,5 @@
+import { Argon2Hasher, type Hasher } from './crypto/hasher.js';
+import { SecretBox } from './crypto/secret-box.js';
 import { contosoMethods, contosoPolicy, contosoTenant, contosoUsers } from './demo/contoso.js';
 import { MemoryDirectory } from './directories/memory-directory.js';
 import { Outbox } from './notify/outbox.js';
@@ -5,11 +7,21 @@ import type { SsprPolicy } from './policy/policy.js';
 import type { ServiceContext } from './service-context.js';
 import { MemoryStore } from './store/memory-store.js';
 
-/** A fresh Contoso demo: memory directory, memory store, outbox. Nothing survives a restart. */
-export async function createDemoContext(options: { clock?: () => number; policy?: Partial<SsprPolicy> } = {}): Promise<ServiceContext> {
+/**
+ * A fresh Contoso demo: memory directory, memory store, outbox, and a secrets key that lives
+ * only as long as the process. Nothing survives a restart.
+ */
+export async function createDemoContext(options: { clock?: () => number; policy?: Partial<SsprPolicy>; hasher?: Hasher } = {}): Promise<ServiceContext> {
   const clock = options.clock ?? Date.now;
+  const box = SecretBox.ephemeral();
   const store = new MemoryStore();
-  for (const method of contosoMethods(new Date(clock()).toISOString())) await store.addMethod(method);
+  for (const method of contosoMethods(new Date(clock()).toISOString())) {
+    await store.addMethod({
+      ...method,
+      ...(method.secret ? { secret: box.seal(method.secret) } : {}),
+      ...(method.address ? { address: box.seal(method.address) } : {}),
+    });
+  }
   const outbox = new Outbox(clock);
   return {
     tenant: contosoTenant,
@@ -19,5 +31,9 @@ export async function createDemoContext(options: { clock?: () => number; policy?
     notifier: outbox,
     outbox,
     clock,
+    box,
+    hasher: options.hasher ?? new Argon2Hasher(),
+    // The web host listens on a random port: any http://localhost port is this demo's origin.
+    webauthn: { rpId: 'localhost', rpName: 'Contoso (demo)', origins: ['http://localhost:*'] },
   };
 }

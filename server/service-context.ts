@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Hasher } from './crypto/hasher.js';
+import type { SecretBox } from './crypto/secret-box.js';
 import type { Directory } from './directories/directory.js';
 import type { Notifier, Outbox } from './notify/outbox.js';
 import type { SsprPolicy } from './policy/policy.js';
@@ -15,6 +17,12 @@ export interface ServiceContext {
   /** Present only in demo mode: what would have been sent. */
   outbox?: Outbox;
   clock: () => number;
+  /** Seals secrets before they reach the store. */
+  box: SecretBox;
+  /** Argon2id for one-time codes and security answers. */
+  hasher: Hasher;
+  /** Relying party of security keys and passkeys. */
+  webauthn: { rpId: string; rpName: string; origins: string[] };
 }
 
 /** Bearer tokens are random 256-bit values; only their hash is stored. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX, apiRoutes, httpStatusOf, type ApiRouteName } from '../../contract/api.js';
 import { err, type Err, type Result } from '../../contract/errors.js';
 import { audit, newSupportCode, type ServiceContext } from '../service-context.js';
+import { throttled } from '../verifiers/throttle.js';
 import type { Handler } from './handler.js';
 import { handlers } from './handlers/index.js';
 
@@ -28,6 +29,23 @@ export async function sendResult(ctx: ServiceContext, request: FastifyRequest, r
   return reply.code(status ?? httpStatusOf[failure.error.code]).send(failure);
 }
 
+/**
+ * Unauthenticated actions (sign-in, reset start, change, helpdesk) per client address: one
+ * machine cannot walk through accounts, whatever each account's own limits say.
+ */
+async function addressLimit(ctx: ServiceContext, ip: string) {
+  const key = `addr:${ip}`;
+  const blocked = await throttled(ctx, key);
+  if (blocked) return blocked;
+  const now = ctx.clock();
+  const limits = ctx.policy.perAddress;
+  if ((await ctx.store.recordFailure(key, now, limits.windowMs)) > limits.max) {
+    await ctx.store.setBlock(key, now + limits.blockMs);
+    return throttled(ctx, key);
+  }
+  return null;
+}
+
 /** Register every route of contract/api.ts: zod-parse the body, run the handler, send the Result. */
 export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   for (const name of Object.keys(apiRoutes) as ApiRouteName[]) {
@@ -45,6 +63,10 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
         }
         const token = bearer(request);
         if (route.auth !== 'none' && !token) return sendResult(ctx, request, reply, err('UNAUTHORIZED', 'A bearer token is required'));
+        if (route.auth === 'none' && route.method === 'POST') {
+          const limited = await addressLimit(ctx, request.ip);
+          if (limited) return sendResult(ctx, request, reply, limited);
+        }
         const result = await handler(ctx, { body: parsed.data as never, token, client: request.ip });
         return sendResult(ctx, request, reply, result);
       },

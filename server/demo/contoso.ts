@@ -34,5 +34,5 @@ export const contosoUsers: MemoryUserSeed[] = [
 
 export const contosoMethods = (createdAt: string): StoredMethod[] => [
   { id: 'm-alain-app', userId: 'alain@contoso.com', type: 'authenticatorApp', label: 'Authenticator app', createdAt, secret: DEMO_TOTP_SECRET },
-  { id: 'm-alain-email', userId: 'alain@contoso.com', type: 'email', label: 'alain.charon@example.net', createdAt, address: 'alain.charon@example.net' },
+  { id: 'm-alain-email', userId: 'alain@contoso.com', type: 'email', label: 'a•••@example.net', createdAt, address: 'alain.charon@example.net' },
 ];

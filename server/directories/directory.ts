@@ -19,6 +19,8 @@ export interface Directory {
   verifyPassword(userId: string, password: string): Promise<PasswordCheck>;
   /** An administrative reset (the user proved who they are by other means). */
   resetPassword(userId: string, newPassword: string): Promise<SetPasswordResult>;
+  /** The user's own change: the old password must be right; the directory applies its own rules (history, quality). */
+  changePassword(userId: string, oldPassword: string, newPassword: string): Promise<SetPasswordResult | { ok: false; wrongPassword: true }>;
   /** Clear the directory's sign-in lockout for the account. */
   unlock(userId: string): Promise<void>;
 }

@@ -68,6 +68,17 @@ export class MemoryDirectory implements Directory {
     return { ok: true };
   }
 
+  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<SetPasswordResult | { ok: false; wrongPassword: true }> {
+    if ((await this.verifyPassword(userId, oldPassword)) !== 'ok') return { ok: false, wrongPassword: true };
+    return this.resetPassword(userId, newPassword);
+  }
+
+  /** Demo and tests: lock the account as too many wrong passwords would. */
+  lock(userId: string): void {
+    const user = this.users.get(userId.trim().toLowerCase());
+    if (user) user.locked = true;
+  }
+
   async unlock(userId: string): Promise<void> {
     const user = this.users.get(userId.trim().toLowerCase());
     if (user) user.locked = false;

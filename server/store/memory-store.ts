@@ -1,7 +1,8 @@
-import type { AuditEvent, HelpdeskRequest, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod } from './store.js';
+import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
 
 const live = <T extends { expiresAt: number }>(record: T | undefined, now: number): T | null =>
   record && record.expiresAt > now ? record : null;
+const copy = <T>(value: T): T => structuredClone(value);
 
 /**
  * The store of the embedded demo and of unit tests: everything in memory, lost on restart
@@ -10,8 +11,10 @@ const live = <T extends { expiresAt: number }>(record: T | undefined, now: numbe
  */
 export class MemoryStore implements Store {
   private readonly methods = new Map<string, StoredMethod>();
+  private readonly profiles = new Map<string, UserProfile>();
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly setups = new Map<string, SetupRecord>();
+  private readonly challenges = new Map<string, ChallengeRecord>();
   private readonly resets = new Map<string, ResetRecord>();
   private readonly failures = new Map<string, number[]>();
   private readonly blocks = new Map<string, number>();
@@ -20,10 +23,19 @@ export class MemoryStore implements Store {
 
   async listMethods(userId: string): Promise<StoredMethod[]> {
     const key = userId.toLowerCase();
-    return [...this.methods.values()].filter((m) => m.userId.toLowerCase() === key).map((m) => ({ ...m }));
+    return [...this.methods.values()].filter((m) => m.userId.toLowerCase() === key).map(copy);
   }
   async addMethod(method: StoredMethod): Promise<void> {
-    this.methods.set(method.id, { ...method });
+    this.methods.set(method.id, copy(method));
+  }
+  async removeMethod(userId: string, methodId: string): Promise<boolean> {
+    const method = this.methods.get(methodId);
+    if (!method || method.userId.toLowerCase() !== userId.toLowerCase()) return false;
+    return this.methods.delete(methodId);
+  }
+  async renameMethod(methodId: string, label: string): Promise<void> {
+    const method = this.methods.get(methodId);
+    if (method) method.label = label;
   }
   async advanceTotpStep(methodId: string, step: number): Promise<boolean> {
     const method = this.methods.get(methodId);
@@ -31,37 +43,71 @@ export class MemoryStore implements Store {
     method.lastUsedStep = step;
     return true;
   }
+  async advanceCounter(methodId: string, counter: number): Promise<boolean> {
+    const method = this.methods.get(methodId);
+    if (!method) return false;
+    const stored = method.counter ?? 0;
+    if (!(counter > stored || (counter === 0 && stored === 0))) return false;
+    method.counter = counter;
+    return true;
+  }
+  async getProfile(userId: string): Promise<UserProfile | null> {
+    const p = this.profiles.get(userId.toLowerCase());
+    return p ? copy(p) : null;
+  }
+  async putProfile(profile: UserProfile): Promise<void> {
+    this.profiles.set(profile.userId.toLowerCase(), copy(profile));
+  }
 
   async putSession(session: SessionRecord): Promise<void> {
-    this.sessions.set(session.tokenHash, { ...session });
+    this.sessions.set(session.tokenHash, copy(session));
   }
   async getSession(tokenHash: string, now: number): Promise<SessionRecord | null> {
     const s = live(this.sessions.get(tokenHash), now);
-    return s && { ...s };
+    return s && copy(s);
   }
   async deleteSession(tokenHash: string): Promise<void> {
     this.sessions.delete(tokenHash);
   }
 
   async putSetup(setup: SetupRecord): Promise<void> {
-    this.setups.set(setup.id, { ...setup });
+    this.setups.set(setup.id, copy(setup));
   }
   async getSetup(id: string, now: number): Promise<SetupRecord | null> {
     const s = live(this.setups.get(id), now);
-    return s && { ...s };
+    return s && copy(s);
   }
   async takeSetup(id: string, now: number): Promise<SetupRecord | null> {
     const s = live(this.setups.get(id), now);
     this.setups.delete(id);
-    return s && { ...s };
+    return s && copy(s);
+  }
+
+  async putChallenge(challenge: ChallengeRecord): Promise<void> {
+    this.challenges.set(challenge.id, copy(challenge));
+  }
+  async getChallenge(id: string, now: number): Promise<ChallengeRecord | null> {
+    const c = live(this.challenges.get(id), now);
+    return c && copy(c);
+  }
+  async takeChallenge(id: string, now: number): Promise<ChallengeRecord | null> {
+    const c = live(this.challenges.get(id), now);
+    this.challenges.delete(id);
+    return c && copy(c);
   }
 
   async putReset(reset: ResetRecord): Promise<void> {
-    this.resets.set(reset.tokenHash, { ...reset, offeredMethodIds: [...reset.offeredMethodIds], passedMethodIds: [...reset.passedMethodIds] });
+    this.resets.set(reset.tokenHash, copy(reset));
   }
   async getReset(tokenHash: string, now: number): Promise<ResetRecord | null> {
     const r = live(this.resets.get(tokenHash), now);
-    return r && { ...r, offeredMethodIds: [...r.offeredMethodIds], passedMethodIds: [...r.passedMethodIds] };
+    return r && copy(r);
+  }
+  async completeReset(tokenHash: string, now: number): Promise<boolean> {
+    const r = live(this.resets.get(tokenHash), now);
+    if (!r || r.completed) return false;
+    r.completed = true;
+    return true;
   }
 
   async recordFailure(key: string, now: number, windowMs: number): Promise<number> {
@@ -82,12 +128,23 @@ export class MemoryStore implements Store {
   }
 
   async appendAudit(event: AuditEvent): Promise<void> {
-    this.audit.push({ ...event });
+    this.audit.push(copy(event));
   }
-  async listAudit(): Promise<AuditEvent[]> {
-    return this.audit.map((e) => ({ ...e }));
+  async listAudit(options: { since?: string; limit?: number } = {}): Promise<AuditEvent[]> {
+    const since = options.since;
+    const events = since ? this.audit.filter((e) => e.at >= since) : this.audit;
+    return events.slice(0, options.limit ?? events.length).map(copy);
   }
   async addHelpdeskRequest(request: HelpdeskRequest): Promise<void> {
-    this.helpdesk.push({ ...request });
+    this.helpdesk.push(copy(request));
   }
+
+  async ping(): Promise<void> {}
+  async sweep(now: number): Promise<void> {
+    for (const map of [this.sessions, this.setups, this.challenges, this.resets] as Map<string, { expiresAt: number }>[]) {
+      for (const [key, record] of map) if (record.expiresAt <= now) map.delete(key);
+    }
+    for (const [key, until] of this.blocks) if (until <= now) this.blocks.delete(key);
+  }
+  async close(): Promise<void> {}
 }

@@ -1,7 +1,15 @@
 /**
  * Everything the service remembers. Domain-shaped so a durable engine (SQLite, PostgreSQL)
- * can implement it with tables; throttles and challenges live here, never in handler memory,
+ * implements it with tables; throttles and challenges live here, never in handler memory,
  * so several instances behind a load balancer agree.
+ *
+ * Secret material reaches the store already sealed by the service (AES-256-GCM, see
+ * server/crypto/secret-box.ts) or hashed (Argon2id): a store never sees a plain secret,
+ * code or answer. Fields documented as "sealed" or "hash" are opaque strings here.
+ *
+ * Times are epoch milliseconds (numbers) unless the field is an ISO string for display.
+ * Every method is atomic on its own; the compare-and-set ones (advance*, take*, consume*)
+ * must stay correct when two instances race.
  */
 import type { MethodType } from '../../contract/methods.js';
 
@@ -9,14 +17,30 @@ export interface StoredMethod {
   id: string;
   userId: string;
   type: MethodType;
+  /** What the owner sees: app name, masked address, key name. Never secret. */
   label: string;
+  /** ISO 8601. */
   createdAt: string;
-  /** authenticatorApp: base32 secret (encrypted at rest in durable stores). */
+  /** Sealed: TOTP secret (authenticatorApp); WebAuthn public key (securityKey). */
   secret?: string;
+  /** Sealed: phone number (sms, voice) or address (email), needed to send codes. */
+  address?: string;
   /** authenticatorApp: the last accepted time step, so a code is accepted once. */
   lastUsedStep?: number;
-  /** email / sms / voice: the address or number. */
-  address?: string;
+  /** securityKey: the signature counter last seen. */
+  counter?: number;
+  /** Type-specific, not secret, JSON: WebAuthn credential id + transports; question ids + answer hashes. */
+  data?: string;
+}
+
+/** Per-user registration facts that are not a method. */
+export interface UserProfile {
+  userId: string;
+  defaultMethodId?: string;
+  /** Epoch ms of the last "my security info is still right". */
+  reconfirmedAt?: number;
+  /** How many times the user skipped registration at launch. */
+  skipsUsed: number;
 }
 
 export interface SessionRecord {
@@ -27,17 +51,48 @@ export interface SessionRecord {
   expiresAt: number;
 }
 
+/** A method being added: what must be proven before it is registered. */
 export interface SetupRecord {
   id: string;
   userId: string;
   sessionTokenHash: string;
+  /** Absent in records written before typed setups existed: authenticatorApp. */
+  kind?: MethodType;
+  /** Sealed: TOTP secret being set up. */
   secret: string;
+  /** Sealed: the phone number or email address being added. */
+  address?: string;
+  /** Hash of the one-time code sent to `address`. */
+  codeHash?: string;
+  /** WebAuthn registration challenge (base64url). */
+  challenge?: string;
+  /** Display label for the method once registered. */
+  label?: string;
+  expiresAt: number;
+}
+
+/** A verification under way for a reset gate or a second factor: bound to its owner and method. */
+export interface ChallengeRecord {
+  /** Unique per owner and method: a new challenge replaces the previous one (resend). */
+  id: string;
+  /** Hash of the reset token or session token this challenge belongs to. */
+  ownerHash: string;
+  userId: string;
+  methodId: string;
+  /** Hash of the one-time code sent (sms, voice, email). */
+  codeHash?: string;
+  /** Security questions drawn for this attempt. */
+  questionIds?: string[];
+  /** WebAuthn authentication challenge (base64url). */
+  webauthnChallenge?: string;
   expiresAt: number;
 }
 
 export interface ResetRecord {
   tokenHash: string;
   userId: string;
+  /** What the gates unlock: a new password, or only the account's lockout. Absent = reset. */
+  mode?: 'reset' | 'unlock';
   required: number;
   offeredMethodIds: string[];
   passedMethodIds: string[];
@@ -46,6 +101,7 @@ export interface ResetRecord {
 }
 
 export interface AuditEvent {
+  /** ISO 8601. */
   at: string;
   event: string;
   userId?: string;
@@ -63,30 +119,58 @@ export interface HelpdeskRequest {
 }
 
 export interface Store {
+  // Registered methods and profiles
   listMethods(userId: string): Promise<StoredMethod[]>;
   addMethod(method: StoredMethod): Promise<void>;
+  /** True when the method existed and belonged to `userId`. */
+  removeMethod(userId: string, methodId: string): Promise<boolean>;
+  /** Change the display label (never the secret material). */
+  renameMethod(methodId: string, label: string): Promise<void>;
   /** Compare-and-set of the TOTP step: true only if `step` is newer than the stored one. */
   advanceTotpStep(methodId: string, step: number): Promise<boolean>;
+  /** Compare-and-set of a WebAuthn counter: true if `counter` > stored, or both are 0 (authenticators without counters). */
+  advanceCounter(methodId: string, counter: number): Promise<boolean>;
+  getProfile(userId: string): Promise<UserProfile | null>;
+  putProfile(profile: UserProfile): Promise<void>;
 
+  // Sessions, setups, challenges, resets (all expire; expired = absent)
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string, now: number): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
 
   putSetup(setup: SetupRecord): Promise<void>;
-  takeSetup(id: string, now: number): Promise<SetupRecord | null>;
   getSetup(id: string, now: number): Promise<SetupRecord | null>;
+  /** Read and delete in one step: only one caller ever gets a live setup. */
+  takeSetup(id: string, now: number): Promise<SetupRecord | null>;
+
+  /** Insert or replace (same id): a resent code replaces the previous one. */
+  putChallenge(challenge: ChallengeRecord): Promise<void>;
+  getChallenge(id: string, now: number): Promise<ChallengeRecord | null>;
+  /** Read and delete in one step: a code is used once even when two requests race. */
+  takeChallenge(id: string, now: number): Promise<ChallengeRecord | null>;
 
   putReset(reset: ResetRecord): Promise<void>;
   getReset(tokenHash: string, now: number): Promise<ResetRecord | null>;
+  /** Compare-and-set completed false → true: a reset token sets one password at most. */
+  completeReset(tokenHash: string, now: number): Promise<boolean>;
 
-  /** Record one failure under `key`; returns the failures within the window, this one included. */
+  // Throttles: counts of events in a sliding window, and blocks until a time
+  /** Record one event under `key`; returns the events within the window, this one included. */
   recordFailure(key: string, now: number, windowMs: number): Promise<number>;
   clearFailures(key: string): Promise<void>;
   setBlock(key: string, until: number): Promise<void>;
   /** When the block on `key` ends, or null if it is not blocked at `now`. */
   blockedUntil(key: string, now: number): Promise<number | null>;
 
+  // Audit (append-only) and helpdesk requests
   appendAudit(event: AuditEvent): Promise<void>;
-  listAudit(): Promise<AuditEvent[]>;
+  /** In order of appending; `since` (ISO) keeps events at or after it. */
+  listAudit(options?: { since?: string; limit?: number }): Promise<AuditEvent[]>;
   addHelpdeskRequest(request: HelpdeskRequest): Promise<void>;
+
+  /** Throws when the store cannot serve (for /readyz). */
+  ping(): Promise<void>;
+  /** Remove expired sessions, setups, challenges, resets and old counters. */
+  sweep(now: number): Promise<void>;
+  close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { generateSecret, generateURI, verify } from 'otplib';
 import type { SsprPolicy } from '../policy/policy.js';
-import type { Store, StoredMethod } from '../store/store.js';
+import type { ServiceContext } from '../service-context.js';
+import type { StoredMethod } from '../store/store.js';
 
 export type TotpSettings = SsprPolicy['totp'];
 
@@ -29,9 +30,9 @@ export async function matchTotp(settings: TotpSettings, secret: string, code: st
  * Verify a code against a registered authenticator app, accepting each time step once:
  * the store's compare-and-set makes a replay fail even when two requests race.
  */
-export async function verifyRegisteredTotp(store: Store, settings: TotpSettings, method: StoredMethod, code: string, nowMs: number): Promise<boolean> {
+export async function verifyRegisteredTotp(ctx: Pick<ServiceContext, 'store' | 'box' | 'policy'>, method: StoredMethod, code: string, nowMs: number): Promise<boolean> {
   if (method.type !== 'authenticatorApp' || !method.secret) return false;
-  const step = await matchTotp(settings, method.secret, code, nowMs, method.lastUsedStep);
+  const step = await matchTotp(ctx.policy.totp, ctx.box.open(method.secret), code, nowMs, method.lastUsedStep);
   if (step === null) return false;
-  return store.advanceTotpStep(method.id, step);
+  return ctx.store.advanceTotpStep(method.id, step);
 }

@@ -1,4 +1,5 @@
 import { err, ok } from '../../../contract/errors.js';
+import { appCanVerify } from './app-capabilities.js';
 import type { IpcHandler } from './handler.js';
 
 export const startReset: IpcHandler<'reset.start'> = async (request, s) => {
@@ -6,7 +7,7 @@ export const startReset: IpcHandler<'reset.start'> = async (request, s) => {
   const result = await s.client.call('startReset', request);
   if (!result.ok) return result;
   s.state.reset = { token: result.data.resetToken, userId: request.userId };
-  return ok({ userId: request.userId, required: result.data.required, methods: result.data.methods });
+  return ok({ userId: request.userId, required: result.data.required, methods: appCanVerify(result.data.methods) });
 };
 
 export const verifyReset: IpcHandler<'reset.verify'> = async (request, s) => {

@@ -1,9 +1,13 @@
 import { err, ok } from '../../../contract/errors.js';
+import { appVerifiableTypes } from './app-capabilities.js';
 import type { IpcHandler } from './handler.js';
 
 export const getSecurityInfo: IpcHandler<'securityInfo.get'> = async (_request, s) => {
   if (!s.state.sessionToken) return err('UNAUTHORIZED', 'Sign in first');
-  return s.client.call('getSecurityInfo', {}, s.state.sessionToken);
+  const result = await s.client.call('getSecurityInfo', {}, s.state.sessionToken);
+  if (!result.ok) return result;
+  const { methods, enabled, canAdd } = result.data;
+  return ok({ methods, enabled, canAdd: canAdd.filter((t) => appVerifiableTypes.has(t)) });
 };
 
 /** Hands the renderer the QR payload to show once; the setup id stays here. */

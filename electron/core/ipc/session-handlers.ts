@@ -1,4 +1,5 @@
 import { err, ok } from '../../../contract/errors.js';
+import { appCanVerify } from './app-capabilities.js';
 import type { IpcHandler } from './handler.js';
 
 export const signIn: IpcHandler<'session.signIn'> = async (request, s) => {
@@ -9,7 +10,7 @@ export const signIn: IpcHandler<'session.signIn'> = async (request, s) => {
   return ok({
     status: result.data.secondFactor === 'required' ? 'secondFactorRequired' : 'signedIn',
     user: result.data.user,
-    secondFactorMethods: result.data.secondFactorMethods,
+    secondFactorMethods: appCanVerify(result.data.secondFactorMethods),
   });
 };
 

@@ -18,7 +18,9 @@ export const contactHelpdesk: Handler<'contactHelpdesk'> = async (ctx, { body, c
     await audit(ctx, { event: 'helpdesk.request', userId: body.userId, client, outcome: 'failure', supportCode, detail: `${body.reason} (rate-limited: not sent)` });
     return ok({ supportCode });
   }
-  await ctx.store.setBlock(key, ctx.clock() + 60_000); // at most one message per account per minute
+  const now = ctx.clock();
+  const limits = ctx.policy.helpdeskRequests;
+  if ((await ctx.store.recordFailure(key, now, limits.windowMs)) >= limits.max) await ctx.store.setBlock(key, now + limits.blockMs);
   await ctx.store.addHelpdeskRequest({ supportCode, userId: body.userId, reason: body.reason, at: iso(ctx.clock()) });
   await audit(ctx, { event: 'helpdesk.request', userId: body.userId, client, outcome: 'success', supportCode, detail: body.reason });
   if (ctx.tenant.helpdesk.email) {

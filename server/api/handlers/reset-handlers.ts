@@ -1,88 +1,145 @@
-import { err, ok } from '../../../contract/errors.js';
-import { isSsprEnabled } from '../../policy/policy.js';
-import { checkNewPassword } from '../../passwords/password-check.js';
+import { err, ok, type Err, type Result } from '../../../contract/errors.js';
+import type { MethodType } from '../../../contract/methods.js';
+import { isSsprEnabled, policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import { audit, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
-import type { ResetRecord } from '../../store/store.js';
-import { methodChoice, verifiableTypes } from '../../verifiers/method-hint.js';
-import { countFailure, methodKey, signInKey, throttled } from '../../verifiers/throttle.js';
-import { verifyRegisteredTotp } from '../../verifiers/totp.js';
+import type { ResetRecord, StoredMethod } from '../../store/store.js';
+import { startChallenge, verifyProof } from '../../verifiers/method-challenge.js';
+import { methodChoice } from '../../verifiers/method-hint.js';
+import { signInKey, throttled } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
+import { setNewPassword } from './password-change.js';
 
-const currentReset = async (ctx: ServiceContext, token: string | null): Promise<ResetRecord | null> =>
-  token ? ctx.store.getReset(hashToken(token), ctx.clock()) : null;
+interface LiveReset {
+  reset: ResetRecord;
+  policy: SsprPolicy;
+  methods: StoredMethod[];
+}
+
+async function currentReset(ctx: ServiceContext, token: string | null): Promise<LiveReset | Err> {
+  const reset = token ? await ctx.store.getReset(hashToken(token), ctx.clock()) : null;
+  if (!reset || reset.completed) return err('RESET_EXPIRED', 'Start the reset again');
+  const user = await ctx.directory.findUser(reset.userId);
+  if (!user) return err('RESET_EXPIRED', 'Start the reset again');
+  return { reset, policy: policyForUser(ctx.policy, user.groups), methods: await ctx.store.listMethods(reset.userId) };
+}
+const isErr = (x: object): x is Err => 'ok' in x;
+
+/** Every gate passed, and not by security questions alone (POLICY.md: never alone). */
+function gatesPassed(reset: ResetRecord, methods: readonly StoredMethod[]): boolean {
+  const passedTypes = reset.passedMethodIds.map((id) => methods.find((m) => m.id === id)?.type).filter((t): t is MethodType => t !== undefined);
+  return passedTypes.length >= reset.required && passedTypes.some((t) => t !== 'questions');
+}
+
+/** The methods a user can reset with: enabled for them, and enough of them, with one that is not questions. */
+function usableMethods(policy: SsprPolicy, methods: readonly StoredMethod[]): StoredMethod[] {
+  const usable = methods.filter((m) => policy.methodsEnabled.includes(m.type));
+  const strong = usable.filter((m) => m.type !== 'questions');
+  return strong.length > 0 && usable.length >= policy.methodsRequired ? usable : [];
+}
 
 /**
  * The seed's three cases, in the seed's order of discovery: the password is managed
  * elsewhere, reset is not enabled for the account, or the account has no usable method.
+ * With `hideAccountState`, all three and an unknown user get the same answer.
  */
 export const startReset: Handler<'startReset'> = async (ctx, { body, client }) => {
+  const mode = body.mode ?? 'reset';
+  const accountKey = `resets:${body.userId.toLowerCase()}`;
+  const blocked = await throttled(ctx, accountKey);
+  if (blocked) return blocked;
+  const now = ctx.clock();
+  const limits = ctx.policy.resetsPerAccount;
+  if ((await ctx.store.recordFailure(accountKey, now, limits.windowMs)) >= limits.max) await ctx.store.setBlock(accountKey, now + limits.blockMs);
+
   const user = await ctx.directory.findUser(body.userId);
-  const methods = user ? (await ctx.store.listMethods(user.userId)).filter((m) => verifiableTypes.has(m.type) && ctx.policy.methodsEnabled.includes(m.type)) : [];
+  const policy = user ? policyForUser(ctx.policy, user.groups) : ctx.policy;
+  const methods = user ? usableMethods(policy, await ctx.store.listMethods(user.userId)) : [];
   const fail = async (code: 'PASSWORD_NOT_MANAGED' | 'SSPR_NOT_ENABLED' | 'NOT_REGISTERED', message: string) => {
-    await audit(ctx, { event: 'reset.start', userId: body.userId, client, outcome: 'failure', detail: code });
+    await audit(ctx, { event: `${mode}.start`, ...(user ? { userId: user.userId } : {}), client, outcome: 'failure', detail: code });
     return code === 'PASSWORD_NOT_MANAGED' ? err(code, message, { helpdesk: ctx.tenant.helpdesk }) : err(code, message);
   };
   if (!user) return fail('NOT_REGISTERED', "We couldn't verify your account");
   if (!ctx.policy.hideAccountState) {
     if (!user.passwordManaged) return fail('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service");
-    if (!isSsprEnabled(ctx.policy, user.groups)) return fail('SSPR_NOT_ENABLED', 'Password reset is not enabled for this account');
+    if (!isSsprEnabled(policy, user.groups)) return fail('SSPR_NOT_ENABLED', 'Password reset is not enabled for this account');
   }
-  if (!user.passwordManaged || !isSsprEnabled(ctx.policy, user.groups) || methods.length < ctx.policy.methodsRequired) {
-    return fail('NOT_REGISTERED', "We couldn't verify your account");
-  }
+  if (!user.passwordManaged || !isSsprEnabled(policy, user.groups) || methods.length === 0) return fail('NOT_REGISTERED', "We couldn't verify your account");
+
   const token = newToken();
-  const expiresAt = ctx.clock() + ctx.policy.resetLifetimeMs;
-  await ctx.store.putReset({ tokenHash: hashToken(token), userId: user.userId, required: ctx.policy.methodsRequired, offeredMethodIds: methods.map((m) => m.id), passedMethodIds: [], expiresAt, completed: false });
-  await audit(ctx, { event: 'reset.start', userId: user.userId, client, outcome: 'success' });
-  return ok({ resetToken: token, expiresAt: iso(expiresAt), required: ctx.policy.methodsRequired, methods: methods.map(methodChoice) });
+  const expiresAt = now + ctx.policy.resetLifetimeMs;
+  await ctx.store.putReset({ tokenHash: hashToken(token), userId: user.userId, mode, required: policy.methodsRequired, offeredMethodIds: methods.map((m) => m.id), passedMethodIds: [], expiresAt, completed: false });
+  await audit(ctx, { event: `${mode}.start`, userId: user.userId, client, outcome: 'success' });
+  // The user's default method first, so the app can preselect it.
+  const profile = await ctx.store.getProfile(user.userId);
+  const ordered = [...methods].sort((a, b) => Number(b.id === profile?.defaultMethodId) - Number(a.id === profile?.defaultMethodId));
+  return ok({ resetToken: token, expiresAt: iso(expiresAt), required: policy.methodsRequired, methods: ordered.map((m) => methodChoice(m, ctx.box)) });
+};
+
+async function offeredMethod(live: LiveReset, methodId: string): Promise<Result<StoredMethod>> {
+  if (!live.reset.offeredMethodIds.includes(methodId)) return err('METHOD_NOT_AVAILABLE', 'That method was not offered');
+  // Two gates must be two different methods.
+  if (live.reset.passedMethodIds.includes(methodId)) return err('STEP_NOT_ALLOWED', 'That method was already used');
+  const method = live.methods.find((m) => m.id === methodId);
+  return method ? ok(method) : err('METHOD_NOT_AVAILABLE', 'That method is no longer registered');
+}
+
+export const startResetChallenge: Handler<'startResetChallenge'> = async (ctx, { body, token }) => {
+  const live = await currentReset(ctx, token);
+  if (isErr(live)) return live;
+  const method = await offeredMethod(live, body.methodId);
+  if (!method.ok) return method;
+  return startChallenge(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId }, method.data);
 };
 
 export const verifyReset: Handler<'verifyReset'> = async (ctx, { body, token, client }) => {
-  const reset = await currentReset(ctx, token);
-  if (!reset || reset.completed) return err('RESET_EXPIRED', 'Start the reset again');
-  if (!reset.offeredMethodIds.includes(body.methodId)) return err('METHOD_NOT_AVAILABLE', 'That method was not offered');
-  // Two gates must be two different methods.
-  if (reset.passedMethodIds.includes(body.methodId)) return err('STEP_NOT_ALLOWED', 'That method was already used');
-  const method = (await ctx.store.listMethods(reset.userId)).find((m) => m.id === body.methodId);
-  if (!method) return err('METHOD_NOT_AVAILABLE', 'That method is no longer registered');
-  const blocked = await throttled(ctx, methodKey(method.id));
-  if (blocked) return blocked;
-  if (!(await verifyRegisteredTotp(ctx.store, ctx.policy.totp, method, body.code, ctx.clock()))) {
-    await countFailure(ctx, methodKey(method.id), ctx.policy.verifyFailures);
-    await audit(ctx, { event: 'reset.verify', userId: reset.userId, client, outcome: 'failure', detail: method.type });
-    return err('INVALID_CODE', 'The code is not valid');
-  }
-  const passed = [...reset.passedMethodIds, method.id];
-  await ctx.store.putReset({ ...reset, passedMethodIds: passed });
-  await audit(ctx, { event: 'reset.verify', userId: reset.userId, client, outcome: 'success', detail: method.type });
-  return ok({ passed: passed.length, required: reset.required, complete: passed.length >= reset.required });
+  const live = await currentReset(ctx, token);
+  if (isErr(live)) return live;
+  const method = await offeredMethod(live, body.methodId);
+  if (!method.ok) return method;
+  const result = await verifyProof(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId }, method.data, body);
+  await audit(ctx, { event: `${live.reset.mode ?? 'reset'}.verify`, userId: live.reset.userId, client, outcome: result.ok ? 'success' : 'failure', detail: method.data.type });
+  if (!result.ok) return result;
+  const reset = { ...live.reset, passedMethodIds: [...live.reset.passedMethodIds, method.data.id] };
+  await ctx.store.putReset(reset);
+  return ok({ passed: reset.passedMethodIds.length, required: reset.required, complete: gatesPassed(reset, live.methods) });
 };
 
+/** The reset token is spent once: only the caller that flips it to completed goes on. */
+async function spend(ctx: ServiceContext, live: LiveReset, mode: 'reset' | 'unlock'): Promise<Err | null> {
+  if ((live.reset.mode ?? 'reset') !== mode) return err('STEP_NOT_ALLOWED', `This session was started to ${live.reset.mode ?? 'reset'}`);
+  if (!gatesPassed(live.reset, live.methods)) return err('STEP_NOT_ALLOWED', 'Verify your identity first');
+  return null;
+}
+
 export const completeReset: Handler<'completeReset'> = async (ctx, { body, token, client }) => {
-  const reset = await currentReset(ctx, token);
-  if (!reset || reset.completed) return err('RESET_EXPIRED', 'Start the reset again');
-  if (reset.passedMethodIds.length < reset.required) return err('STEP_NOT_ALLOWED', 'Verify your identity first');
-  const user = await ctx.directory.findUser(reset.userId);
-  if (!user) return err('RESET_EXPIRED', 'Start the reset again');
-  const verdict = checkNewPassword(ctx.policy.password, body.newPassword, user);
-  if (!verdict.ok) {
-    await audit(ctx, { event: 'reset.password', userId: user.userId, client, outcome: 'failure', detail: verdict.rule });
-    return err('POLICY_VIOLATION', `The new password breaks the rule ${verdict.rule}`, { rule: verdict.rule, ...(verdict.value !== undefined ? { ruleValue: verdict.value } : {}) });
-  }
-  const result = await ctx.directory.resetPassword(user.userId, body.newPassword);
-  if (!result.ok) {
-    await audit(ctx, { event: 'reset.password', userId: user.userId, client, outcome: 'failure', detail: 'directory' });
-    return err('POLICY_VIOLATION', 'The directory refused the new password', { rule: 'directory', directoryMessage: result.message });
-  }
-  // Single use: the token cannot set a second password.
-  await ctx.store.putReset({ ...reset, completed: true });
-  // A successful reset clears the sign-in lockout (POLICY.md): the directory's, the failure
-  // count, and a block already in force (a block ending "now" is no block).
-  await ctx.directory.unlock(user.userId);
-  await ctx.store.clearFailures(signInKey(user.userId));
-  await ctx.store.setBlock(signInKey(user.userId), ctx.clock());
-  await audit(ctx, { event: 'reset.password', userId: user.userId, client, outcome: 'success' });
-  await notifyUser(ctx, user.userId, 'Your password was reset', `The password of ${user.userId} was reset. If this wasn't you, contact your helpdesk now.`);
+  const live = await currentReset(ctx, token);
+  if (isErr(live)) return live;
+  const refused = await spend(ctx, live, 'reset');
+  if (refused) return refused;
+  const changed = await setNewPassword(ctx, live.reset.userId, live.policy, body.newPassword, client, 'reset.password', () => ctx.directory.resetPassword(live.reset.userId, body.newPassword), {
+    take: () => ctx.store.completeReset(live.reset.tokenHash, ctx.clock()),
+    release: () => ctx.store.putReset({ ...live.reset, completed: false }),
+  });
+  if (!changed.ok) return changed;
+  // A successful reset clears the sign-in lockout, in the directory and here (POLICY.md).
+  await ctx.directory.unlock(live.reset.userId);
+  await ctx.store.clearFailures(signInKey(live.reset.userId));
+  await ctx.store.setBlock(signInKey(live.reset.userId), ctx.clock());
+  await notifyUser(ctx, live.reset.userId, 'Your password was reset', `The password of ${live.reset.userId} was reset. If this wasn't you, contact your helpdesk now.`);
   return ok({ completedAt: iso(ctx.clock()) });
+};
+
+export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, client }) => {
+  const live = await currentReset(ctx, token);
+  if (isErr(live)) return live;
+  const refused = await spend(ctx, live, 'unlock');
+  if (refused) return refused;
+  if (!(await ctx.store.completeReset(live.reset.tokenHash, ctx.clock()))) return err('RESET_EXPIRED', 'Start again');
+  await ctx.directory.unlock(live.reset.userId);
+  await ctx.store.clearFailures(signInKey(live.reset.userId));
+  await ctx.store.setBlock(signInKey(live.reset.userId), ctx.clock());
+  await audit(ctx, { event: 'unlock', userId: live.reset.userId, client, outcome: 'success' });
+  await notifyUser(ctx, live.reset.userId, 'Your account was unlocked', `The account ${live.reset.userId} was unlocked. If this wasn't you, contact your helpdesk now.`);
+  return ok({ unlockedAt: iso(ctx.clock()) });
 };

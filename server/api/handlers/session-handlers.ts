@@ -1,14 +1,24 @@
 import { err, ok } from '../../../contract/errors.js';
 import { audit, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
-import type { SessionRecord } from '../../store/store.js';
-import { methodChoice, verifiableTypes } from '../../verifiers/method-hint.js';
-import { countFailure, methodKey, signInKey, throttled } from '../../verifiers/throttle.js';
-import { verifyRegisteredTotp } from '../../verifiers/totp.js';
+import type { SessionRecord, StoredMethod } from '../../store/store.js';
+import { startChallenge, verifyProof } from '../../verifiers/method-challenge.js';
+import { methodChoice, secondFactorTypes } from '../../verifiers/method-hint.js';
+import { countFailure, signInKey, throttled } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 
 /** The live session behind a bearer token, or null. */
 export async function currentSession(ctx: ServiceContext, token: string | null): Promise<SessionRecord | null> {
   return token ? ctx.store.getSession(hashToken(token), ctx.clock()) : null;
+}
+
+/**
+ * The methods that must be passed before security info may change (POLICY.md, PWM #454):
+ * a second factor when the user has one; else their alternate email; none for a user who
+ * has nothing a stranger with the password could not also have.
+ */
+export function stepUpMethods(methods: StoredMethod[]): StoredMethod[] {
+  const strong = methods.filter((m) => secondFactorTypes.has(m.type));
+  return strong.length > 0 ? strong : methods.filter((m) => m.type === 'email');
 }
 
 export const signIn: Handler<'signIn'> = async (ctx, { body, client }) => {
@@ -23,35 +33,41 @@ export const signIn: Handler<'signIn'> = async (ctx, { body, client }) => {
     return err('INVALID_CREDENTIALS', 'The user ID or password is incorrect');
   }
   await ctx.store.clearFailures(signInKey(user.userId));
-  const methods = (await ctx.store.listMethods(user.userId)).filter((m) => verifiableTypes.has(m.type));
+  const gates = stepUpMethods(await ctx.store.listMethods(user.userId));
   const token = newToken();
   const expiresAt = ctx.clock() + ctx.policy.sessionLifetimeMs;
-  // With a method registered, the password alone must not let anyone bind their own authenticator.
-  await ctx.store.putSession({ tokenHash: hashToken(token), userId: user.userId, elevated: methods.length === 0, expiresAt });
+  await ctx.store.putSession({ tokenHash: hashToken(token), userId: user.userId, elevated: gates.length === 0, expiresAt });
   await audit(ctx, { event: 'signIn', userId: user.userId, client, outcome: 'success' });
   return ok({
     sessionToken: token,
     expiresAt: iso(expiresAt),
     user: { userId: user.userId, displayName: user.displayName },
-    secondFactor: methods.length === 0 ? 'none' : 'required',
-    secondFactorMethods: methods.map(methodChoice),
+    secondFactor: gates.length === 0 ? 'none' : 'required',
+    secondFactorMethods: gates.map((m) => methodChoice(m, ctx.box)),
   });
+};
+
+async function stepUpMethod(ctx: ServiceContext, session: SessionRecord, methodId: string): Promise<StoredMethod | undefined> {
+  return stepUpMethods(await ctx.store.listMethods(session.userId)).find((m) => m.id === methodId);
+}
+
+export const startSecondFactor: Handler<'startSecondFactor'> = async (ctx, { body, token }) => {
+  const session = await currentSession(ctx, token);
+  if (!session) return err('UNAUTHORIZED', 'Sign in again');
+  const method = await stepUpMethod(ctx, session, body.methodId);
+  if (!method) return err('METHOD_NOT_AVAILABLE', 'No such method for this user');
+  return startChallenge(ctx, { hash: session.tokenHash, userId: session.userId }, method);
 };
 
 export const verifySecondFactor: Handler<'verifySecondFactor'> = async (ctx, { body, token, client }) => {
   const session = await currentSession(ctx, token);
   if (!session) return err('UNAUTHORIZED', 'Sign in again');
-  const method = (await ctx.store.listMethods(session.userId)).find((m) => m.id === body.methodId);
-  if (!method || !verifiableTypes.has(method.type)) return err('METHOD_NOT_AVAILABLE', 'No such method for this user');
-  const blocked = await throttled(ctx, methodKey(method.id));
-  if (blocked) return blocked;
-  if (!(await verifyRegisteredTotp(ctx.store, ctx.policy.totp, method, body.code, ctx.clock()))) {
-    await countFailure(ctx, methodKey(method.id), ctx.policy.verifyFailures);
-    await audit(ctx, { event: 'secondFactor', userId: session.userId, client, outcome: 'failure', detail: method.type });
-    return err('INVALID_CODE', 'The code is not valid');
-  }
+  const method = await stepUpMethod(ctx, session, body.methodId);
+  if (!method) return err('METHOD_NOT_AVAILABLE', 'No such method for this user');
+  const result = await verifyProof(ctx, { hash: session.tokenHash, userId: session.userId }, method, body);
+  await audit(ctx, { event: 'secondFactor', userId: session.userId, client, outcome: result.ok ? 'success' : 'failure', detail: method.type });
+  if (!result.ok) return result;
   await ctx.store.putSession({ ...session, elevated: true });
-  await audit(ctx, { event: 'secondFactor', userId: session.userId, client, outcome: 'success', detail: method.type });
   const user = await ctx.directory.findUser(session.userId);
   return ok({ user: { userId: session.userId, displayName: user?.displayName ?? session.userId } });
 };

@@ -15,14 +15,29 @@ const validBodies: { [N in ApiRouteName]: ApiBody<N> } = {
   getTenant: {},
   getPasswordPolicy: {},
   signIn: { userId: 'alain@contoso.com', password: 'Demo-Passw0rd-2026' },
+  startSecondFactor: { methodId: 'm-alain-app' },
   verifySecondFactor: { methodId: 'm-alain-app', code: '123456' },
   signOut: {},
   getSecurityInfo: {},
   beginAuthenticatorApp: {},
   confirmAuthenticatorApp: { setupId: 'setup-abc', code: '123456', name: 'Phone' },
+  beginPhone: { type: 'sms', phoneNumber: '+14255550142' },
+  confirmPhone: { setupId: 'setup-abc', code: '123456' },
+  beginEmail: { address: 'someone@example.net' },
+  confirmEmail: { setupId: 'setup-abc', code: '12345678' },
+  beginSecurityKey: {},
+  confirmSecurityKey: { setupId: 'setup-abc', name: 'Key', response: { id: 'abc', rawId: 'abc', type: 'public-key', response: {} } },
+  getQuestionPool: {},
+  registerQuestions: { answers: [{ questionId: 'q-first-pet', answer: 'Rex the dog' }] },
+  removeMethod: { methodId: 'm-alain-app' },
+  setDefaultMethod: { methodId: 'm-alain-app' },
+  reconfirmSecurityInfo: {},
   startReset: { userId: 'alain@contoso.com' },
+  startResetChallenge: { methodId: 'm-alain-app' },
   verifyReset: { methodId: 'm-alain-app', code: '123456' },
   completeReset: { newPassword: 'a long new password' },
+  unlockAccount: {},
+  changePassword: { userId: 'alain@contoso.com', oldPassword: 'Demo-Passw0rd-2026', newPassword: 'a long new password' },
   contactHelpdesk: { userId: 'alain@contoso.com', reason: 'OTHER' },
   getDemoOutbox: {},
 };
@@ -42,7 +57,8 @@ const json = (label: string, value: unknown): Case => ({ label, payload: JSON.st
 /** Malformed variants of a route's valid body, derived from its schema's fields. */
 function malformedCases(name: ApiRouteName): Case[] {
   const valid = validBodies[name] as Record<string, unknown>;
-  const fields = Object.keys((apiRoutes[name].body as unknown as z.ZodObject).shape);
+  const shape = (apiRoutes[name].body as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+  const fields = Object.keys(shape);
   const cases: Case[] = [
     json('an array', [valid]),
     json('a string', 'hello'),
@@ -53,7 +69,8 @@ function malformedCases(name: ApiRouteName): Case[] {
   ];
   for (const field of fields) {
     const { [field]: _dropped, ...rest } = valid;
-    cases.push(json(`${field} missing`, rest));
+    // Only a required field's absence is malformed; an optional one may be left out.
+    if (!shape[field]!.safeParse(undefined).success) cases.push(json(`${field} missing`, rest));
     for (const wrong of [42, null, true, {}, ['x']]) cases.push(json(`${field} = ${JSON.stringify(wrong)}`, { ...valid, [field]: wrong }));
     // Over every field's bound but under the body limit: refused by the schema itself.
     cases.push(json(`${field} is a 5,000-character string`, { ...valid, [field]: 'x'.repeat(5_000) }));

@@ -45,10 +45,13 @@ describe('who may start a reset (the seed\'s error table)', () => {
 });
 
 describe('the reset slice for alain', () => {
-  it('offers one method (his authenticator app), requires 1, verifies a TOTP code, sets the password; the new one signs in, the old one no longer does', async () => {
+  it('offers his two methods (authenticator app, masked alternate email), requires 1, verifies a TOTP code, sets the password; the new one signs in, the old one no longer does', async () => {
     const start = success(await h.call('startReset', { userId: ` ${ALAIN.toUpperCase()} ` }));
     expect(start.required).toBe(1);
-    expect(start.methods).toEqual([{ id: ALAIN_APP, type: 'authenticatorApp', hint: expect.any(String) }]);
+    expect(start.methods).toEqual([
+      { id: ALAIN_APP, type: 'authenticatorApp', hint: expect.any(String) },
+      { id: 'm-alain-email', type: 'email', hint: 'a•••@example.net' },
+    ]);
     expect(Date.parse(start.expiresAt) - h.clock()).toBe(15 * MINUTE);
 
     const verify = success(await h.call('verifyReset', { methodId: ALAIN_APP, code: await alainCode(h) }, start.resetToken));
@@ -69,7 +72,12 @@ describe('the reset slice for alain', () => {
 
   it('refuses a code for a method that was not offered (METHOD_NOT_AVAILABLE)', async () => {
     const { resetToken } = success(await h.call('startReset', { userId: ALAIN }));
-    expect(failure(await h.call('verifyReset', { methodId: 'm-alain-email', code: '123456' }, resetToken)).code).toBe('METHOD_NOT_AVAILABLE');
+    // Another user's method, and one that does not exist: neither was offered to this reset.
+    const megan = await h.signIn(MEGAN);
+    const setup = success(await h.call('beginAuthenticatorApp', {}, megan));
+    const meganApp = success(await h.call('confirmAuthenticatorApp', { setupId: setup.setupId, code: await totpCode(setup.secret, h.clock()), name: 'Phone' }, megan)).method.id;
+    expect(failure(await h.call('verifyReset', { methodId: meganApp, code: '123456' }, resetToken)).code).toBe('METHOD_NOT_AVAILABLE');
+    expect(failure(await h.call('verifyReset', { methodId: 'm-nobody', code: '123456' }, resetToken)).code).toBe('METHOD_NOT_AVAILABLE');
   });
 
   it('refuses a wrong code with INVALID_CODE and does not pass the gate', async () => {

@@ -1,0 +1,60 @@
+import { err, ok, type Result } from '../../../contract/errors.js';
+import { checkNewPassword } from '../../passwords/password-check.js';
+import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
+import { audit, iso, type ServiceContext } from '../../service-context.js';
+import type { SetPasswordResult } from '../../directories/directory.js';
+import { countFailure, signInKey, throttled } from '../../verifiers/throttle.js';
+import type { Handler } from '../handler.js';
+import { notifyUser } from '../notify-user.js';
+
+/**
+ * Set a new password: the service's rules first, then `claim` (a reset token is spent once,
+ * so two racing requests cannot set two passwords), then the directory, whose refusal comes
+ * back in its own words — and gives the claim back, so the user can try another password.
+ */
+export async function setNewPassword(
+  ctx: ServiceContext,
+  userId: string,
+  policy: SsprPolicy,
+  newPassword: string,
+  client: string,
+  event: string,
+  write: () => Promise<SetPasswordResult | { ok: false; wrongPassword: true }>,
+  claim: { take(): Promise<boolean>; release(): Promise<void> } = { take: async () => true, release: async () => undefined },
+): Promise<Result<true>> {
+  const user = await ctx.directory.findUser(userId);
+  if (!user) return err('RESET_EXPIRED', 'Start again');
+  const verdict = checkNewPassword(policy.password, newPassword, user);
+  if (!verdict.ok) {
+    await audit(ctx, { event, userId, client, outcome: 'failure', detail: verdict.rule });
+    return err('POLICY_VIOLATION', `The new password breaks the rule ${verdict.rule}`, { rule: verdict.rule, ...(verdict.value !== undefined ? { ruleValue: verdict.value } : {}) });
+  }
+  if (!(await claim.take())) return err('RESET_EXPIRED', 'Start again');
+  const result = await write();
+  if (!result.ok) {
+    await claim.release();
+    if ('wrongPassword' in result) return err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect');
+    await audit(ctx, { event, userId, client, outcome: 'failure', detail: 'directory' });
+    return err('POLICY_VIOLATION', 'The directory refused the new password', { rule: 'directory', directoryMessage: result.message });
+  }
+  await audit(ctx, { event, userId, client, outcome: 'success' });
+  return ok(true);
+}
+
+/** Change a known password: the old one proves who you are (throttled like sign-in). */
+export const changePassword: Handler<'changePassword'> = async (ctx, { body, client }) => {
+  const blocked = await throttled(ctx, signInKey(body.userId));
+  if (blocked) return blocked;
+  const user = await ctx.directory.findUser(body.userId);
+  if (!user || !user.passwordManaged) {
+    await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
+    return user ? err('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service", { helpdesk: ctx.tenant.helpdesk }) : err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect');
+  }
+  const result = await setNewPassword(ctx, user.userId, policyForUser(ctx.policy, user.groups), body.newPassword, client, 'password.change', () => ctx.directory.changePassword(user.userId, body.oldPassword, body.newPassword));
+  if (!result.ok) {
+    if (result.error.code === 'INVALID_CREDENTIALS') await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
+    return result;
+  }
+  await notifyUser(ctx, user.userId, 'Your password was changed', `The password of ${user.userId} was changed. If this wasn't you, contact your helpdesk now.`);
+  return ok({ changedAt: iso(ctx.clock()) });
+};

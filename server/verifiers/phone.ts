@@ -1,0 +1,10 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+/**
+ * A phone number as E.164 (`+14255550142`), or null when it is not a valid number.
+ * `country` (ISO 3166 alpha-2) lets people type national numbers ("0912 345 678", TW).
+ */
+export function toE164(input: string, country?: string): string | null {
+  const parsed = parsePhoneNumberFromString(input, country as CountryCode | undefined);
+  return parsed && parsed.isValid() ? parsed.number : null;
+}
