@@ -2,7 +2,7 @@
  * The system parts the tests need, how to find each, and the Debian package that provides it.
  * Used by scripts/test.mjs (to provision or stop with one line) and scripts/setup.sh.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
@@ -14,12 +14,20 @@ export function findChromium() {
   return null;
 }
 
+/** Debian installs the server per major version: /usr/lib/postgresql/<major>/bin/initdb. */
+function hasPostgresServer() {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return false;
+  return readdirSync(root).some((major) => existsSync(`${root}/${major}/bin/initdb`));
+}
+
 export const systemDeps = [
   { what: 'Chromium (end-to-end tests)', present: () => findChromium() !== null, debian: ['chromium', 'fonts-liberation', 'fonts-wqy-microhei'] },
   { what: 'oathtool (independent TOTP oracle)', present: () => onPath('oathtool'), debian: ['oathtool'] },
   { what: 'D-Bus session tools', present: () => onPath('dbus-run-session') && onPath('dbus-send'), debian: ['dbus'] },
   { what: 'gnome-keyring (real Secret Service)', present: () => onPath('gnome-keyring-daemon'), debian: ['gnome-keyring'] },
   { what: 'secret-tool (reads the keyring independently)', present: () => onPath('secret-tool'), debian: ['libsecret-tools'] },
+  { what: 'PostgreSQL server (durable store tests)', present: () => hasPostgresServer(), debian: ['postgresql'] },
 ];
 
 /** Packages to build keytar from source when its prebuilt binary cannot be downloaded. */

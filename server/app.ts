@@ -37,6 +37,8 @@ export const serviceLoggerOptions = (level: string) => ({
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  https?: { cert: string | Buffer; key: string | Buffer };
+  trustProxy?: boolean;
 }
 
 /**
@@ -46,6 +48,8 @@ export interface BuildOptions {
 export async function buildServer(ctx: ServiceContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    ...(options.https ? { https: options.https } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
     bodyLimit: 16 * 1024,
     // Fastify's own 4xx errors (bad JSON, wrong content type, body too large) become typed results.
     return503OnClosing: true,
@@ -58,7 +62,17 @@ export async function buildServer(ctx: ServiceContext, options: BuildOptions = {
     return sendResult(ctx, request, reply, result, status < 500 ? status : undefined);
   });
   app.setNotFoundHandler(async (request, reply) => sendResult(ctx, request, reply, err('NOT_FOUND', 'Not found')));
+  // Liveness: the process answers. Readiness: it can serve, its store answers too.
   app.get('/healthz', async () => ({ ok: true, data: { status: 'ok' } }));
+  app.get('/readyz', async (request, reply) => {
+    try {
+      await ctx.store.ping();
+      return { ok: true, data: { status: 'ready' } };
+    } catch (e) {
+      request.log.warn({ err: e }, 'not ready');
+      return reply.code(503).send(err('NOT_AVAILABLE', 'The store is not available'));
+    }
+  });
   const openapi = buildOpenApi(SERVICE_VERSION, Boolean(ctx.outbox));
   app.get(`${API_PREFIX}/openapi.json`, async () => openapi);
   registerRoutes(app, ctx);

@@ -1,42 +1,97 @@
 /**
- * `npm run server -- --demo --port 8787`: the directory service on its own.
- * Until the policy file and durable stores arrive, only the demo tenant can be served.
+ * The directory service on its own:
+ *   npm run server -- --demo [--port 8787] [--host 127.0.0.1]
+ *   npm run server -- --config service.yaml [--port N]     (TLS, store, notifications from the file)
+ *   npm run server -- --config service.yaml --check        (validate the file, start nothing)
+ *   npm run server -- --config service.yaml --export-audit [--since 2026-01-01T00:00:00Z] > audit.jsonl
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { serviceLoggerOptions } from './app.js';
+import { ConfigError } from './config/config-error.js';
+import { loadServiceConfig } from './config/load-config.js';
+import { createConfiguredContext } from './create-configured-context.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, contosoUsers } from './demo/contoso.js';
-import { startService } from './start-service.js';
+import { exportAuditJsonLines } from './audit/export-audit.js';
+import { startService, type StartOptions } from './start-service.js';
 
+const usage = 'Usage: npm run server -- (--demo | --config FILE [--check | --export-audit [--since ISO]]) [--port N] [--host H]';
 const { values } = parseArgs({
   options: {
     demo: { type: 'boolean', default: false },
-    port: { type: 'string', default: '8787' },
-    host: { type: 'string', default: '127.0.0.1' },
+    config: { type: 'string' },
+    check: { type: 'boolean', default: false },
+    'export-audit': { type: 'boolean', default: false },
+    since: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
-if (values.help || !values.demo) {
-  console.log('Usage: npm run server -- --demo [--port 8787] [--host 127.0.0.1]');
-  console.log('Only the demo tenant can be served by this version (--demo). A policy file and durable stores come next.');
-  process.exit(values.help ? 0 : 2);
-}
-
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
-  process.exit(2);
-}
-
-const service = await startService({ host: values.host, port, logger: serviceLoggerOptions('info') });
-console.log(`Directory service (demo tenant Contoso) listening on ${service.url}`);
-console.log(`OpenAPI: ${service.url}/api/v1/openapi.json   Outbox: ${service.url}/api/v1/demo/outbox`);
-console.log(`Demo users: ${contosoUsers.map((u) => u.userId).join(', ')} — password ${DEMO_PASSWORD}; alain's authenticator secret ${DEMO_TOTP_SECRET}`);
-
-const stop = async (signal: string) => {
-  console.log(`${signal}: closing…`);
-  await service.close();
-  process.exit(0);
+const fail = (message: string, code = 2): never => {
+  console.error(message);
+  process.exit(code);
 };
-process.once('SIGINT', () => void stop('SIGINT'));
-process.once('SIGTERM', () => void stop('SIGTERM'));
+
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (values.demo === Boolean(values.config)) fail(`Give exactly one of --demo or --config FILE.\n${usage}`);
+const port = values.port === undefined ? undefined : Number(values.port);
+if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
+
+try {
+  const options: StartOptions = { logger: serviceLoggerOptions('info') };
+  let closeContext = async () => undefined as void;
+  if (values.config) {
+    const config = await loadServiceConfig(values.config);
+    if (values.check) {
+      console.log(`${values.config}: OK (tenant ${config.tenant.name}, store ${config.store.kind})`);
+      process.exit(0);
+    }
+    const { context, close } = await createConfiguredContext(config);
+    if (values['export-audit']) {
+      await exportAuditJsonLines(context.store, process.stdout, values.since);
+      await context.store.close();
+      await close();
+      process.exit(0);
+    }
+    Object.assign(options, {
+      context,
+      host: values.host ?? config.server.host,
+      port: port ?? config.server.port,
+      trustProxy: config.server.trustProxy,
+      ...(config.server.tls ? { tls: { cert: await readFile(config.server.tls.certFile), key: await readFile(config.server.tls.keyFile) } } : {}),
+    });
+    closeContext = close;
+  } else {
+    Object.assign(options, { host: values.host ?? '127.0.0.1', port: port ?? 8787 });
+  }
+
+  const started = Date.now();
+  const service = await startService(options);
+  console.log(`Directory service (${service.context.tenant.name}${service.context.tenant.demo ? ', demo' : ''}) listening on ${service.url} — ready in ${Date.now() - started} ms`);
+  console.log(`Health: ${service.url}/healthz  Ready: ${service.url}/readyz  OpenAPI: ${service.url}/api/v1/openapi.json`);
+  if (values.demo) {
+    console.log(`Outbox: ${service.url}/api/v1/demo/outbox`);
+    console.log(`Demo users: ${contosoUsers.map((u) => u.userId).join(', ')} — password ${DEMO_PASSWORD}; alain's authenticator secret ${DEMO_TOTP_SECRET}`);
+  }
+
+  // Graceful: stop taking requests, let those in flight finish, close the store.
+  const stop = async (signal: string) => {
+    console.log(`${signal}: finishing requests in flight, then closing…`);
+    const force = setTimeout(() => fail('Shutdown took longer than 10 s; exiting.', 1), 10_000);
+    force.unref();
+    await service.close();
+    await closeContext();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+} catch (e) {
+  if (e instanceof ConfigError) fail(e.message);
+  const code = (e as NodeJS.ErrnoException).code;
+  fail(code === 'EADDRINUSE' ? `The port is in use. Choose another with --port.` : `The directory service could not start: ${(e as Error).message}`, 1);
+}

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxMessage } from '../../contract/api.js';
+import type { NotifyLanguage } from './messages.js';
 
-export type OutgoingMessage = Omit<OutboxMessage, 'id' | 'sentAt'>;
+/**
+ * What a notifier is asked to send. `language` is optional: it tells a voice provider which
+ * voice to use and an email which Content-Language to declare; the text itself comes already
+ * translated from `messages.ts`.
+ */
+export type OutgoingMessage = Omit<OutboxMessage, 'id' | 'sentAt'> & { language?: NotifyLanguage };
 
 /** Where the service sends what a person should read: email, text, voice. */
 export interface Notifier {
@@ -20,7 +26,10 @@ export class Outbox implements Notifier {
   ) {}
 
   async send(message: OutgoingMessage): Promise<void> {
-    this.messages.push({ ...message, id: randomUUID(), sentAt: new Date(this.clock()).toISOString() });
+    // `language` is dropped: the outbox route's response schema is strict and shows only
+    // what was delivered.
+    const { channel, to, subject, body } = message;
+    this.messages.push({ channel, to, subject, body, id: randomUUID(), sentAt: new Date(this.clock()).toISOString() });
     if (this.messages.length > this.limit) this.messages.shift();
   }
 

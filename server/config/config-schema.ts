@@ -1,0 +1,142 @@
+/**
+ * The service configuration file: one file per service instance = one tenant. Every object
+ * is strict, so a misspelt key is an error with its path rather than a silently ignored knob.
+ * Secrets are never in the file: it names environment variables (or a key file) instead.
+ */
+import { isPossiblePhoneNumber } from 'libphonenumber-js';
+import { z } from 'zod';
+import { policyConfigSchema } from './policy-schema.js';
+import { envName, filePath, groupName, int, serviceUrl, uniqueBy } from './schema-helpers.js';
+
+const tenantSchema = z.strictObject({
+  /** Shown in the app and in every message ("Your Contoso verification code…"). */
+  name: z.string().trim().min(1).max(100),
+  helpdesk: z
+    .strictObject({
+      email: z.email('must be an email address').optional(),
+      phone: z
+        .string()
+        .refine((p) => isPossiblePhoneNumber(p), 'must be a phone number in international form (+1 425 555 0100)')
+        .optional(),
+      url: serviceUrl.optional(),
+    })
+    .default({}),
+});
+
+const memoryUser = z.strictObject({
+  userId: z.string().trim().min(1).max(256),
+  displayName: z.string().trim().min(1).max(256),
+  groups: z.array(groupName).max(200).default([]),
+  /** false: the password lives elsewhere (federated); the seed's PASSWORD_NOT_MANAGED. */
+  passwordManaged: z.boolean().default(true),
+  password: z.string().min(1),
+});
+
+/** `kind` picks the directory; LDAP and Active Directory join this union later. */
+const directorySchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('memory'),
+    users: z
+      .array(memoryUser)
+      .max(10_000)
+      .superRefine(uniqueBy('userId', (u: z.infer<typeof memoryUser>) => u.userId.toLowerCase())),
+  }),
+]);
+
+const storeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('memory') }),
+  z.strictObject({ kind: z.literal('sqlite'), path: filePath }),
+  z.strictObject({ kind: z.literal('postgres'), urlEnv: envName }),
+]);
+
+const secretsSchema = z
+  .strictObject({ keyFile: filePath.optional(), keyEnv: envName.optional() })
+  .refine((s) => !(s.keyFile && s.keyEnv), 'set keyFile or keyEnv, not both');
+
+const smtpSchema = z
+  .strictObject({
+    kind: z.literal('smtp'),
+    host: z.string().trim().min(1),
+    port: int(1, 65_535).default(587),
+    /** true: TLS from the start (465). false: STARTTLS. */
+    secure: z.boolean().default(false),
+    /** With secure: false, refuse a relay that does not offer STARTTLS. */
+    requireTls: z.boolean().default(true),
+    from: z.string().regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address like "Contoso IT" <it-noreply@contoso.com>'),
+    user: z.string().min(1).optional(),
+    passwordEnv: envName.optional(),
+    /** PEM of a private CA that signed the relay's certificate. */
+    caFile: filePath.optional(),
+    timeoutSeconds: int(1, 120).default(10),
+  })
+  .refine((s) => !s.user === !s.passwordEnv, { message: 'set user and passwordEnv together', path: ['passwordEnv'] });
+
+const outboxSchema = z.strictObject({ kind: z.literal('outbox') });
+
+const phoneProviderSchema = z.strictObject({
+  kind: z.literal('http'),
+  /** e.g. https://api.twilio.com/2010-04-01 */
+  baseUrl: serviceUrl,
+  accountSid: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be the account id (letters, digits, _ and -)'),
+  authTokenEnv: envName,
+  /** The sending number in E.164 (+14255550100) or an alphanumeric sender id. */
+  from: z.string().regex(/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/, 'must be an E.164 number (+14255550100) or a sender id of at most 11 letters/digits'),
+  timeoutSeconds: int(1, 60).default(10),
+});
+
+const notifySchema = z.strictObject({
+  email: z.discriminatedUnion('kind', [smtpSchema, outboxSchema]).optional(),
+  sms: z.discriminatedUnion('kind', [phoneProviderSchema, outboxSchema]).optional(),
+  voice: z.discriminatedUnion('kind', [phoneProviderSchema, outboxSchema]).optional(),
+});
+
+const webauthnSchema = z
+  .strictObject({
+    /** The registrable domain the passkeys are bound to, e.g. contoso.com. */
+    rpId: z.string().regex(/^(localhost|([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$/, 'must be a domain name like contoso.com (or localhost)'),
+    rpName: z.string().trim().min(1).max(100),
+    origins: z
+      .array(
+        z.url('must be a URL').refine((value) => {
+          const url = new URL(value);
+          return url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost');
+        }, 'must be an https origin (http only for localhost)'),
+      )
+      .min(1),
+  })
+  .superRefine((w, ctx) => {
+    w.origins.forEach((origin, index) => {
+      if (!URL.canParse(origin)) return;
+      const host = new URL(origin).hostname;
+      // Browsers accept an rpId only if it equals the origin's host or is a suffix of it.
+      if (host !== w.rpId && !host.endsWith(`.${w.rpId}`))
+        ctx.addIssue({ code: 'custom', path: ['origins', index], message: `host ${host} is not ${w.rpId} nor a subdomain of it` });
+    });
+  });
+
+const serverSchema = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: int(0, 65_535).default(8787),
+  tls: z.strictObject({ certFile: filePath, keyFile: filePath }).optional(),
+  /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers. */
+  trustProxy: z.boolean().default(false),
+});
+
+export const serviceConfigSchema = z.strictObject({
+  tenant: tenantSchema,
+  policy: policyConfigSchema.default({}),
+  directory: directorySchema,
+  store: storeSchema,
+  secrets: secretsSchema.optional(),
+  notify: notifySchema.default({}),
+  webauthn: webauthnSchema.optional(),
+  server: serverSchema.default({ host: '127.0.0.1', port: 8787, trustProxy: false }),
+});
+
+/** A parsed, checked configuration (defaults filled in, file paths absolute). */
+export type ServiceConfig = z.output<typeof serviceConfigSchema>;
+export type NotifyConfig = ServiceConfig['notify'];
+export type SmtpConfig = z.output<typeof smtpSchema>;
+export type PhoneProviderConfig = z.output<typeof phoneProviderSchema>;
+export type StoreConfig = ServiceConfig['store'];
+export type DirectoryConfig = ServiceConfig['directory'];

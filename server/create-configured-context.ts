@@ -1,0 +1,47 @@
+import { ConfigError } from './config/config-error.js';
+import type { ServiceConfig } from './config/config-schema.js';
+import { policyFromConfig } from './config/policy-from-config.js';
+import { resolveSecretsKey, type Env } from './config/secrets-key.js';
+import { Argon2Hasher } from './crypto/hasher.js';
+import { SecretBox } from './crypto/secret-box.js';
+import { MemoryDirectory } from './directories/memory-directory.js';
+import { notifierFromConfig } from './notify/notifier-from-config.js';
+import type { ServiceContext } from './service-context.js';
+import { createStore } from './store/create-store.js';
+
+/**
+ * The service as IT configured it: policy, directory, store, secrets key, notifications and
+ * the WebAuthn relying party, from a checked configuration. Everything that can be wrong is
+ * reported at start-up (ConfigError), not at a user's first reset. The demo outbox route is
+ * never exposed here, even when a channel is configured as `outbox`.
+ */
+export async function createConfiguredContext(config: ServiceConfig, env: Env = process.env): Promise<{ context: ServiceContext; close(): Promise<void> }> {
+  const policy = policyFromConfig(config.policy);
+  if (policy.methodsEnabled.includes('securityKey') && !config.webauthn) {
+    throw new ConfigError(['webauthn: required when policy.methodsEnabled includes securityKey (rpId, rpName, origins)']);
+  }
+  // Outside demo mode there is no default key: secrets at rest need one the operator controls.
+  const box = new SecretBox(await resolveSecretsKey(config, env));
+  const storeConfig = config.store.kind === 'postgres' ? { kind: 'postgres' as const, url: env[config.store.urlEnv] ?? '' } : config.store;
+  if (storeConfig.kind === 'postgres' && !storeConfig.url) throw new ConfigError([`store.urlEnv: environment variable ${config.store.kind === 'postgres' ? config.store.urlEnv : ''} is not set`]);
+  const notify = await notifierFromConfig(config.notify, env);
+  const store = await createStore(storeConfig);
+  const directory = await MemoryDirectory.create(config.directory.users);
+  const context: ServiceContext = {
+    tenant: { name: config.tenant.name, demo: false, helpdesk: { ...config.tenant.helpdesk } },
+    policy,
+    directory,
+    store,
+    notifier: notify.notifier,
+    clock: Date.now,
+    box,
+    hasher: new Argon2Hasher(),
+    webauthn: config.webauthn ?? { rpId: 'localhost', rpName: config.tenant.name, origins: ['http://localhost:*'] },
+  };
+  return {
+    context,
+    async close() {
+      notify.close();
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The texts the service sends, in every language the app speaks. Each function returns the
+ * subject and body of one message; channels without a subject (sms, voice) ignore it.
+ * A message with a one-time code is built here and handed straight to a notifier: it is
+ * never logged (POLICY.md: audit "never a secret or a code").
+ */
+export type NotifyLanguage = 'en' | 'zh-TW';
+export const notifyLanguages: readonly NotifyLanguage[] = ['en', 'zh-TW'];
+
+export interface RenderedMessage {
+  subject: string;
+  body: string;
+}
+
+/** `undefined` or a language we do not have falls back to English. */
+const pick = (language: string | undefined): NotifyLanguage => (language === 'zh-TW' ? 'zh-TW' : 'en');
+
+/** A readable, unambiguous time: the recipient may be anywhere, so UTC with its name. */
+export const formatTime = (at: Date): string => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** Digits spaced out so a text-to-speech voice reads them one by one, not as a number. */
+const spoken = (code: string): string => code.split('').join(', ');
+
+export interface CodeMessageInput {
+  channel: 'email' | 'sms' | 'voice';
+  organization: string;
+  code: string;
+  lifetimeMinutes: number;
+  language?: string;
+}
+
+/** The one-time code (text, call or email). */
+export function codeMessage({ channel, organization, code, lifetimeMinutes, language }: CodeMessageInput): RenderedMessage {
+  const m = lifetimeMinutes;
+  if (pick(language) === 'zh-TW') {
+    const subject = `${organization} 驗證碼`;
+    if (channel === 'voice') return { subject, body: `您的 ${organization} 驗證碼是 ${spoken(code)}。再說一次：${spoken(code)}。此驗證碼將於 ${m} 分鐘後失效。` };
+    if (channel === 'sms') return { subject, body: `您的 ${organization} 驗證碼是 ${code}。此驗證碼將於 ${m} 分鐘後失效。` };
+    return {
+      subject,
+      body: `您的 ${organization} 驗證碼是 ${code}。此驗證碼將於 ${m} 分鐘後失效。\n\n如果您沒有要求此驗證碼，請忽略這封郵件；您的密碼不會變更。`,
+    };
+  }
+  const subject = `Your ${organization} verification code`;
+  const minutes = `${m} minute${m === 1 ? '' : 's'}`;
+  if (channel === 'voice') return { subject, body: `Your ${organization} verification code is ${spoken(code)}. Again: ${spoken(code)}. It expires in ${minutes}.` };
+  if (channel === 'sms') return { subject, body: `Your ${organization} verification code is ${code}. It expires in ${minutes}.` };
+  return {
+    subject,
+    body: `Your ${organization} verification code is ${code}. It expires in ${minutes}.\n\nIf you did not ask for this code, ignore this message; your password has not changed.`,
+  };
+}
+
+export interface AccountEventInput {
+  organization: string;
+  userId: string;
+  at: Date;
+  /** Where to turn if it was not them: the helpdesk email, phone or URL. */
+  helpdesk?: string;
+  language?: string;
+}
+
+const notYou = (language: NotifyLanguage, helpdesk: string | undefined): string =>
+  language === 'zh-TW'
+    ? `如果這不是您本人的操作，請立即聯絡技術支援中心${helpdesk ? `：${helpdesk}` : ''}。`
+    : `If this wasn't you, contact your helpdesk right away${helpdesk ? `: ${helpdesk}` : ''}.`;
+
+/** Security info was added, changed or removed (sent on a channel other than the one changed). */
+export function securityInfoChangedMessage(input: AccountEventInput & { change: string }): RenderedMessage {
+  const lang = pick(input.language);
+  const when = formatTime(input.at);
+  if (lang === 'zh-TW')
+    return {
+      subject: `您的 ${input.organization} 安全性資訊已變更`,
+      body: `您的帳戶 ${input.userId} 的安全性資訊已於 ${when} 變更：${input.change}。\n\n${notYou(lang, input.helpdesk)}`,
+    };
+  return {
+    subject: `Your ${input.organization} security info was changed`,
+    body: `The security info of your account ${input.userId} was changed on ${when}: ${input.change}.\n\n${notYou(lang, input.helpdesk)}`,
+  };
+}
+
+/** The password was reset through self-service. */
+export function passwordResetMessage(input: AccountEventInput): RenderedMessage {
+  const lang = pick(input.language);
+  const when = formatTime(input.at);
+  if (lang === 'zh-TW')
+    return {
+      subject: `您的 ${input.organization} 密碼已重設`,
+      body: `您的帳戶 ${input.userId} 的密碼已於 ${when} 重設。\n\n${notYou(lang, input.helpdesk)}`,
+    };
+  return {
+    subject: `Your ${input.organization} password was reset`,
+    body: `The password of your account ${input.userId} was reset on ${when}.\n\n${notYou(lang, input.helpdesk)}`,
+  };
+}
+
+/** The account was unlocked through self-service. */
+export function accountUnlockedMessage(input: AccountEventInput): RenderedMessage {
+  const lang = pick(input.language);
+  const when = formatTime(input.at);
+  if (lang === 'zh-TW')
+    return {
+      subject: `您的 ${input.organization} 帳戶已解除鎖定`,
+      body: `您的帳戶 ${input.userId} 已於 ${when} 解除鎖定。\n\n${notYou(lang, input.helpdesk)}`,
+    };
+  return {
+    subject: `Your ${input.organization} account was unlocked`,
+    body: `Your account ${input.userId} was unlocked on ${when}.\n\n${notYou(lang, input.helpdesk)}`,
+  };
+}
+
+export interface HelpdeskRequestInput {
+  organization: string;
+  userId: string;
+  /** The seed's situation: SSPR_NOT_ENABLED, NOT_REGISTERED, PASSWORD_NOT_MANAGED or OTHER. */
+  reason: string;
+  supportCode: string;
+  at: Date;
+  /** What the user wrote, if anything. */
+  note?: string;
+  language?: string;
+}
+
+/** To the helpdesk: a user asks for help from the app ("Contact your administrator"). */
+export function helpdeskRequestMessage(input: HelpdeskRequestInput): RenderedMessage {
+  const when = formatTime(input.at);
+  const note = input.note ? input.note : undefined;
+  if (pick(input.language) === 'zh-TW')
+    return {
+      subject: `${input.organization}：${input.userId} 需要協助（${input.reason}）`,
+      body: [`使用者 ${input.userId} 於 ${when} 透過登入小幫手要求協助。`, `原因：${input.reason}`, `支援代碼：${input.supportCode}`, ...(note ? [`留言：${note}`] : [])].join('\n'),
+    };
+  return {
+    subject: `${input.organization}: ${input.userId} asks for help (${input.reason})`,
+    body: [`User ${input.userId} asked for help from Sign-in Helper on ${when}.`, `Reason: ${input.reason}`, `Support code: ${input.supportCode}`, ...(note ? [`Note: ${note}`] : [])].join('\n'),
+  };
+}

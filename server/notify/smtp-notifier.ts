@@ -1,0 +1,94 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import { NotifyError } from './notify-error.js';
+import type { Notifier, OutgoingMessage } from './outbox.js';
+
+export interface SmtpNotifierOptions {
+  host: string;
+  port: number;
+  /** true: TLS from the first byte (port 465). false: plain connection upgraded with STARTTLS. */
+  secure: boolean;
+  /**
+   * With `secure: false`, refuse to send when the server does not offer STARTTLS. Only a relay
+   * on loopback may go without it: the messages carry one-time codes.
+   */
+  requireTls: boolean;
+  /** The From address, e.g. `"Contoso IT" <it-noreply@contoso.com>`. */
+  from: string;
+  user?: string;
+  /** Read by the caller from the environment variable the config names; never from the file. */
+  password?: string;
+  /** PEM of a private CA that signed the relay's certificate. */
+  ca?: string | Buffer;
+  /** Connection, greeting and socket timeout in ms (default 10 s). */
+  timeoutMs?: number;
+}
+
+/** nodemailer's error fields that are safe to repeat: a code and the SMTP reply code. */
+interface TransportError {
+  code?: unknown;
+  responseCode?: unknown;
+}
+
+/**
+ * Email through an SMTP relay (nodemailer). Logging is off so a code never reaches a log, and
+ * every failure becomes a NotifyError that names the code and reply, never the password.
+ */
+export class SmtpNotifier implements Notifier {
+  private readonly transport: Transporter;
+
+  constructor(private readonly options: SmtpNotifierOptions) {
+    const timeout = options.timeoutMs ?? 10_000;
+    this.transport = createTransport({
+      host: options.host,
+      port: options.port,
+      secure: options.secure,
+      requireTLS: !options.secure && options.requireTls,
+      auth: options.user ? { user: options.user, pass: options.password ?? '' } : undefined,
+      tls: { minVersion: 'TLSv1.2', ...(options.ca ? { ca: options.ca } : {}) },
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
+      logger: false,
+      debug: false,
+      // The message is plain text we wrote; it must never make nodemailer read a file or URL.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+  }
+
+  async send(message: OutgoingMessage): Promise<void> {
+    if (message.channel !== 'email') throw new NotifyError(`${message.channel}: the SMTP notifier sends email only`, message.channel, undefined, 'WRONG_CHANNEL');
+    try {
+      await this.transport.sendMail({
+        from: this.options.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.body,
+        headers: message.language ? { 'Content-Language': message.language } : undefined,
+      });
+    } catch (error) {
+      throw smtpFailure(error);
+    }
+  }
+
+  /** Closes idle connections (the transport is not pooled; this is for symmetry in tests and shutdown). */
+  close(): void {
+    this.transport.close();
+  }
+}
+
+function smtpFailure(error: unknown): NotifyError {
+  const { code, responseCode } = (typeof error === 'object' && error !== null ? error : {}) as TransportError;
+  const safeCode = typeof code === 'string' && /^[A-Z_]{2,20}$/.test(code) ? code : 'ESMTP';
+  const status = typeof responseCode === 'number' ? responseCode : undefined;
+  const what: Record<string, string> = {
+    EAUTH: 'the relay refused the credentials',
+    ECONNECTION: 'could not connect to the relay',
+    ETIMEDOUT: 'the relay did not answer in time',
+    ESOCKET: 'the connection to the relay failed',
+    EENVELOPE: 'the relay refused the sender or recipient',
+    ETLS: 'TLS with the relay failed',
+  };
+  const reason = what[safeCode] ?? 'sending failed';
+  return new NotifyError(`email: ${reason} (${safeCode}${status ? `, SMTP ${status}` : ''})`, 'email', status, safeCode);
+}

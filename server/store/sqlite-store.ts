@@ -1,0 +1,277 @@
+/**
+ * The durable store of one directory-service instance: SQLite through better-sqlite3
+ * (synchronous, real transactions, the most used SQLite driver for Node; node:sqlite needs
+ * Node 22.5+). Behaves exactly like MemoryStore (test/integration/store/store-contract.ts
+ * proves it); the methods are async only to match the Store interface.
+ *
+ * Durability: journal_mode=WAL with synchronous=FULL. In WAL mode a commit appends the
+ * transaction to the -wal file before it returns; NORMAL would fsync only at checkpoints,
+ * which survives the process being killed (the OS still holds the written pages) but can
+ * lose the last acknowledged transactions on power loss or a kernel crash. FULL fsyncs the
+ * WAL at every commit, so an acknowledged write — a registered method, a used TOTP step
+ * (replay guard), a completed reset, an audit event — survives both. The price is one fsync
+ * per write transaction, which a self-service reset service (a few writes per user action)
+ * does not notice; reads are unaffected and, with WAL, never block on the writer.
+ *
+ * Several processes may open the same file (a CLI next to the service): writes take the
+ * lock at BEGIN (IMMEDIATE transactions) and wait up to `busyTimeoutMs` for it.
+ */
+import { closeSync, openSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { latestVersion, SchemaTooNewError, type Migration } from './migrations/migration.js';
+import { sqliteMigrations } from './migrations/sqlite.js';
+import { jsonOrNull, orNull, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
+import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
+
+export interface SqliteStoreOptions {
+  /** How long a write waits for another process's lock before failing (ms). Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+type Db = Database.Database;
+
+/** Apply pending migrations in one IMMEDIATE transaction; refuse a database newer than the code. */
+export function migrateSqlite(db: Db, where: string, migrations: readonly Migration[] = sqliteMigrations): void {
+  const known = latestVersion(migrations);
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    const current = row.v ?? 0;
+    if (current > known) throw new SchemaTooNewError(where, current, known);
+    const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (m.version <= current) continue;
+      db.exec(m.sql);
+      record.run(m.version, new Date().toISOString());
+    }
+  }).immediate();
+}
+
+export class SqliteStore implements Store {
+  private constructor(private readonly db: Db) {}
+
+  /** Open (creating it, owner-only, if missing) and migrate the database at `path`; ':memory:' for a private one. */
+  static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+    if (path !== ':memory:' && path !== '') {
+      // Sealed secrets and hashes live here: create the file 0600. SQLite gives the -wal
+      // and -shm files the database file's permissions.
+      closeSync(openSync(path, 'a', 0o600));
+    }
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    const db = new Database(path, { timeout: busyTimeoutMs });
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+      migrateSqlite(db, path);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return new SqliteStore(db);
+  }
+
+  /** `PRAGMA integrity_check`: 'ok' for a sound database (tests). */
+  integrityCheck(): string {
+    const rows = this.db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join('\n');
+  }
+
+  /** The connection's durability settings, as SQLite reports them (diagnostics, tests). */
+  settings(): { journalMode: string; synchronous: 'off' | 'normal' | 'full' | 'extra'; foreignKeys: boolean; busyTimeoutMs: number } {
+    const level = Number(this.db.pragma('synchronous', { simple: true }));
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: (['off', 'normal', 'full', 'extra'] as const)[level] ?? 'off',
+      foreignKeys: this.db.pragma('foreign_keys', { simple: true }) === 1,
+      busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
+    };
+  }
+
+  /** The applied schema version. */
+  schemaVersion(): number {
+    return (this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  }
+
+  /** Prepared statements, compiled once per connection. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+  /** A write transaction that takes the lock at BEGIN: no deadlock-prone lock upgrade. */
+  private write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+  private get(sql: string, ...params: unknown[]): Row | undefined {
+    return this.stmt(sql).get(...params) as Row | undefined;
+  }
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.stmt(sql).all(...params) as Row[];
+  }
+  private run(sql: string, ...params: unknown[]): number {
+    return this.stmt(sql).run(...params).changes;
+  }
+
+  // Registered methods and profiles
+
+  async listMethods(userId: string): Promise<StoredMethod[]> {
+    return this.all('SELECT * FROM methods WHERE user_key = ? ORDER BY rowid', userKey(userId)).map(toMethod);
+  }
+  async addMethod(m: StoredMethod): Promise<void> {
+    // An upsert, not REPLACE: a replaced method keeps its rowid, hence its place in the list.
+    this.run(
+      `INSERT INTO methods (id, user_key, user_id, type, label, created_at, secret, address, last_used_step, counter, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET user_key = excluded.user_key, user_id = excluded.user_id, type = excluded.type,
+         label = excluded.label, created_at = excluded.created_at, secret = excluded.secret, address = excluded.address,
+         last_used_step = excluded.last_used_step, counter = excluded.counter, data = excluded.data`,
+      m.id, userKey(m.userId), m.userId, m.type, m.label, m.createdAt, orNull(m.secret), orNull(m.address), orNull(m.lastUsedStep), orNull(m.counter), orNull(m.data),
+    );
+  }
+  async removeMethod(userId: string, methodId: string): Promise<boolean> {
+    return this.run('DELETE FROM methods WHERE id = ? AND user_key = ?', methodId, userKey(userId)) === 1;
+  }
+  async renameMethod(methodId: string, label: string): Promise<void> {
+    this.run('UPDATE methods SET label = ? WHERE id = ?', label, methodId);
+  }
+  async advanceTotpStep(methodId: string, step: number): Promise<boolean> {
+    return this.run('UPDATE methods SET last_used_step = ? WHERE id = ? AND (last_used_step IS NULL OR last_used_step < ?)', step, methodId, step) === 1;
+  }
+  async advanceCounter(methodId: string, counter: number): Promise<boolean> {
+    return (
+      this.run(
+        'UPDATE methods SET counter = ? WHERE id = ? AND (? > COALESCE(counter, 0) OR (? = 0 AND COALESCE(counter, 0) = 0))',
+        counter, methodId, counter, counter,
+      ) === 1
+    );
+  }
+  async getProfile(userId: string): Promise<UserProfile | null> {
+    const r = this.get('SELECT * FROM profiles WHERE user_key = ?', userKey(userId));
+    return r ? toProfile(r) : null;
+  }
+  async putProfile(p: UserProfile): Promise<void> {
+    this.run(
+      'INSERT OR REPLACE INTO profiles (user_key, user_id, default_method_id, reconfirmed_at, skips_used) VALUES (?, ?, ?, ?, ?)',
+      userKey(p.userId), p.userId, orNull(p.defaultMethodId), orNull(p.reconfirmedAt), p.skipsUsed,
+    );
+  }
+
+  // Sessions, setups, challenges, resets (expired = absent)
+
+  async putSession(s: SessionRecord): Promise<void> {
+    this.run('INSERT OR REPLACE INTO sessions (token_hash, user_id, elevated, expires_at) VALUES (?, ?, ?, ?)', s.tokenHash, s.userId, s.elevated ? 1 : 0, s.expiresAt);
+  }
+  async getSession(tokenHash: string, now: number): Promise<SessionRecord | null> {
+    const r = this.get('SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?', tokenHash, now);
+    return r ? toSession(r) : null;
+  }
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.run('DELETE FROM sessions WHERE token_hash = ?', tokenHash);
+  }
+
+  async putSetup(s: SetupRecord): Promise<void> {
+    this.run(
+      `INSERT OR REPLACE INTO setups (id, user_id, session_token_hash, kind, secret, address, code_hash, challenge, label, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      s.id, s.userId, s.sessionTokenHash, orNull(s.kind), s.secret, orNull(s.address), orNull(s.codeHash), orNull(s.challenge), orNull(s.label), s.expiresAt,
+    );
+  }
+  async getSetup(id: string, now: number): Promise<SetupRecord | null> {
+    const r = this.get('SELECT * FROM setups WHERE id = ? AND expires_at > ?', id, now);
+    return r ? toSetup(r) : null;
+  }
+  async takeSetup(id: string, now: number): Promise<SetupRecord | null> {
+    // One DELETE … RETURNING: the row goes to exactly one caller (an expired one is removed too).
+    const r = this.get('DELETE FROM setups WHERE id = ? RETURNING *', id);
+    return r && Number(r.expires_at) > now ? toSetup(r) : null;
+  }
+
+  async putChallenge(c: ChallengeRecord): Promise<void> {
+    this.run(
+      `INSERT OR REPLACE INTO challenges (id, owner_hash, user_id, method_id, code_hash, question_ids, webauthn_challenge, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      c.id, c.ownerHash, c.userId, c.methodId, orNull(c.codeHash), jsonOrNull(c.questionIds), orNull(c.webauthnChallenge), c.expiresAt,
+    );
+  }
+  async getChallenge(id: string, now: number): Promise<ChallengeRecord | null> {
+    const r = this.get('SELECT * FROM challenges WHERE id = ? AND expires_at > ?', id, now);
+    return r ? toChallenge(r) : null;
+  }
+  async takeChallenge(id: string, now: number): Promise<ChallengeRecord | null> {
+    const r = this.get('DELETE FROM challenges WHERE id = ? RETURNING *', id);
+    return r && Number(r.expires_at) > now ? toChallenge(r) : null;
+  }
+
+  async putReset(x: ResetRecord): Promise<void> {
+    this.run(
+      `INSERT OR REPLACE INTO resets (token_hash, user_id, mode, required, offered_method_ids, passed_method_ids, expires_at, completed)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      x.tokenHash, x.userId, orNull(x.mode), x.required, JSON.stringify(x.offeredMethodIds), JSON.stringify(x.passedMethodIds), x.expiresAt, x.completed ? 1 : 0,
+    );
+  }
+  async getReset(tokenHash: string, now: number): Promise<ResetRecord | null> {
+    const r = this.get('SELECT * FROM resets WHERE token_hash = ? AND expires_at > ?', tokenHash, now);
+    return r ? toReset(r) : null;
+  }
+  async completeReset(tokenHash: string, now: number): Promise<boolean> {
+    return this.run('UPDATE resets SET completed = 1 WHERE token_hash = ? AND completed = 0 AND expires_at > ?', tokenHash, now) === 1;
+  }
+
+  // Throttles
+
+  async recordFailure(key: string, now: number, windowMs: number): Promise<number> {
+    return this.write(() => {
+      this.run('DELETE FROM counters WHERE key = ? AND at <= ?', key, now - windowMs);
+      this.run('INSERT INTO counters (key, at, expires_at) VALUES (?, ?, ?)', key, now, now + windowMs);
+      return Number(this.get('SELECT COUNT(*) AS n FROM counters WHERE key = ?', key)?.n);
+    });
+  }
+  async clearFailures(key: string): Promise<void> {
+    this.run('DELETE FROM counters WHERE key = ?', key);
+  }
+  async setBlock(key: string, until: number): Promise<void> {
+    this.run('INSERT OR REPLACE INTO blocks (key, until) VALUES (?, ?)', key, until);
+  }
+  async blockedUntil(key: string, now: number): Promise<number | null> {
+    const r = this.get('SELECT until FROM blocks WHERE key = ? AND until > ?', key, now);
+    return r ? Number(r.until) : null;
+  }
+
+  // Audit (append-only: this class has no UPDATE or DELETE on it; triggers refuse them) and helpdesk
+
+  async appendAudit(e: AuditEvent): Promise<void> {
+    this.run(
+      'INSERT INTO audit (at, event, user_id, client, outcome, support_code, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      e.at, e.event, orNull(e.userId), orNull(e.client), e.outcome, orNull(e.supportCode), orNull(e.detail),
+    );
+  }
+  async listAudit(options: { since?: string; limit?: number } = {}): Promise<AuditEvent[]> {
+    const limit = options.limit ?? -1; // SQLite: a negative LIMIT is no limit
+    const rows =
+      options.since !== undefined && options.since !== ''
+        ? this.all('SELECT * FROM audit WHERE at >= ? ORDER BY id LIMIT ?', options.since, limit)
+        : this.all('SELECT * FROM audit ORDER BY id LIMIT ?', limit);
+    return rows.map(toAudit);
+  }
+  async addHelpdeskRequest(r: HelpdeskRequest): Promise<void> {
+    this.run('INSERT INTO helpdesk_requests (support_code, user_id, reason, at) VALUES (?, ?, ?, ?)', r.supportCode, r.userId, r.reason, r.at);
+  }
+
+  async ping(): Promise<void> {
+    this.get('SELECT 1 AS ok');
+  }
+  async sweep(now: number): Promise<void> {
+    this.write(() => {
+      for (const table of ['sessions', 'setups', 'challenges', 'resets', 'counters']) this.run(`DELETE FROM ${table} WHERE expires_at <= ?`, now);
+      this.run('DELETE FROM blocks WHERE until <= ?', now);
+    });
+  }
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    this.db.pragma('optimize'); // refresh the planner's statistics where they went stale
+    this.db.close();
+  }
+}

@@ -1,0 +1,102 @@
+/** SqliteStore (temp files) against the Store contract, plus what only SQLite has. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../../server/store/create-store.js';
+import { latestVersion } from '../../../server/store/migrations/migration.js';
+import { sqliteMigrations } from '../../../server/store/migrations/sqlite.js';
+import { SqliteStore } from '../../../server/store/sqlite-store.js';
+import { storeContract } from './store-contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'signin-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const newPath = () => join(dir, `store-${++n}.db`);
+
+storeContract(
+  'SqliteStore',
+  async () => {
+    const path = newPath();
+    return { store: SqliteStore.open(path), another: async () => SqliteStore.open(path) };
+  },
+  { durable: true },
+);
+
+describe('SqliteStore specifics', () => {
+  it('opens in WAL mode with synchronous=FULL, foreign keys on and a busy timeout; the file is owner-only', async () => {
+    const path = newPath();
+    const store = (await createStore({ kind: 'sqlite', path })) as SqliteStore;
+    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'full', foreignKeys: true, busyTimeoutMs: 5000 });
+    expect(store.integrityCheck()).toBe('ok');
+    expect(store.schemaVersion()).toBe(latestVersion(sqliteMigrations));
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    await store.close();
+  });
+
+  it("':memory:' works for a private, throwaway store", async () => {
+    const store = SqliteStore.open(':memory:');
+    await store.appendAudit({ at: '2025-01-01T00:00:00.000Z', event: 'x', outcome: 'success' });
+    expect(await store.listAudit()).toHaveLength(1);
+    expect(store.integrityCheck()).toBe('ok');
+    await store.close();
+  });
+
+  it('the audit table refuses UPDATE and DELETE, even from outside the code', async () => {
+    const path = newPath();
+    const store = SqliteStore.open(path);
+    await store.appendAudit({ at: '2025-01-01T00:00:00.000Z', event: 'x', outcome: 'success' });
+    await store.close();
+    const db = new Database(path);
+    try {
+      expect(() => db.prepare("UPDATE audit SET event = 'y'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('sweep deletes counter rows whose window has passed', async () => {
+    const path = newPath();
+    const store = SqliteStore.open(path);
+    await store.recordFailure('a', 1000, 500);
+    await store.recordFailure('b', 1000, 10_000);
+    await store.sweep(2000);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.prepare('SELECT key FROM counters').all()).toEqual([{ key: 'b' }]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a write waits for another process’s lock (busy timeout), and fails clearly when it outlasts it', async () => {
+    const path = newPath();
+    const store = SqliteStore.open(path, { busyTimeoutMs: 3000 });
+    // Another process takes the write lock for 400 ms.
+    const holder = spawn(process.execPath, ['-e', `
+      const db = new (require('better-sqlite3'))(process.argv[1]);
+      db.exec('BEGIN IMMEDIATE'); console.log('locked');
+      setTimeout(() => { db.exec('COMMIT'); db.close(); }, 400);`, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const started = Date.now();
+    await expect(store.recordFailure('k', 1, 1000)).resolves.toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    await new Promise((resolve) => holder.once('exit', resolve));
+
+    const impatient = SqliteStore.open(path, { busyTimeoutMs: 100 });
+    const lock = new Database(path);
+    lock.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(impatient.recordFailure('k', 2, 1000)).rejects.toThrow(/locked|busy/i);
+    } finally {
+      lock.exec('ROLLBACK');
+      lock.close();
+    }
+    await impatient.close();
+    await store.close();
+  });
+});

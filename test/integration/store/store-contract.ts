@@ -1,0 +1,452 @@
+/**
+ * The Store contract: what every store must do, run against MemoryStore (the reference),
+ * SqliteStore and PostgresStore. Each test gets a fresh, empty store from the factory; a
+ * durable store's factory also offers `another()`, a second instance on the same data
+ * (a restarted process, or a second service instance), for persistence and cross-instance
+ * races.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChallengeRecord, ResetRecord, SetupRecord, Store, StoredMethod } from '../../../server/store/store.js';
+
+export interface OpenedStore {
+  store: Store;
+  /** Another instance on the same data: a restart, or a second service instance. */
+  another?: () => Promise<Store>;
+}
+
+const T = 1_750_000_000_000; // "now" of the tests: a fixed epoch-ms instant
+
+const method = (over: Partial<StoredMethod> = {}): StoredMethod => ({
+  id: 'm-1',
+  userId: 'Alain@Contoso.com',
+  type: 'authenticatorApp',
+  label: 'Phone app',
+  createdAt: '2025-06-15T10:00:00.000Z',
+  ...over,
+});
+const challenge = (over: Partial<ChallengeRecord> = {}): ChallengeRecord => ({
+  id: 'c-1',
+  ownerHash: 'owner-hash',
+  userId: 'alain@contoso.com',
+  methodId: 'm-1',
+  codeHash: '$argon2id$code',
+  expiresAt: T + 60_000,
+  ...over,
+});
+const setup = (over: Partial<SetupRecord> = {}): SetupRecord => ({
+  id: 's-1',
+  userId: 'alain@contoso.com',
+  sessionTokenHash: 'session-hash',
+  kind: 'authenticatorApp',
+  secret: 'sealed:totp',
+  expiresAt: T + 60_000,
+  ...over,
+});
+const reset = (over: Partial<ResetRecord> = {}): ResetRecord => ({
+  tokenHash: 'r-1',
+  userId: 'alain@contoso.com',
+  required: 2,
+  offeredMethodIds: ['m-1', 'm-2'],
+  passedMethodIds: [],
+  expiresAt: T + 60_000,
+  completed: false,
+  ...over,
+});
+
+export interface ContractOptions {
+  /** Durable stores: the factory offers `another()`, and the several-instances tests run. */
+  durable: boolean;
+}
+
+export function storeContract(name: string, factory: () => Promise<OpenedStore>, options: ContractOptions): void {
+  describe(`Store contract: ${name}`, () => {
+    const opened: Store[] = [];
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    });
+    const fresh = async (): Promise<OpenedStore> => {
+      const o = await factory();
+      opened.push(o.store);
+      return o;
+    };
+    const open = async (): Promise<Store> => (await fresh()).store;
+
+    describe('methods', () => {
+      it('stores every field and lists a user’s methods in the order added, user id case-insensitive', async () => {
+        const store = await open();
+        const full = method({ secret: 'sealed:s', address: 'sealed:a', lastUsedStep: 58_333_333, counter: 4_294_967_295, data: '{"credentialId":"x"}' });
+        await store.addMethod(full);
+        await store.addMethod(method({ id: 'm-2', type: 'email', label: 'a***@example.com', userId: 'ALAIN@contoso.COM' }));
+        await store.addMethod(method({ id: 'm-3', userId: 'someone.else@contoso.com' }));
+        const listed = await store.listMethods('alain@contoso.com');
+        expect(listed).toEqual([full, method({ id: 'm-2', type: 'email', label: 'a***@example.com', userId: 'ALAIN@contoso.COM' })]);
+        expect(Object.keys(listed[1]!).sort()).toEqual(['createdAt', 'id', 'label', 'type', 'userId']); // absent stays absent
+        expect(await store.listMethods('nobody@contoso.com')).toEqual([]);
+      });
+
+      it('adding a method with an existing id replaces it in place', async () => {
+        const store = await open();
+        await store.addMethod(method({ id: 'a', secret: 'old' }));
+        await store.addMethod(method({ id: 'b' }));
+        await store.addMethod(method({ id: 'a', label: 'New', lastUsedStep: 7 }));
+        expect(await store.listMethods('alain@contoso.com')).toEqual([method({ id: 'a', label: 'New', lastUsedStep: 7 }), method({ id: 'b' })]);
+      });
+
+      it('removes only the owner’s method (any case), once', async () => {
+        const store = await open();
+        await store.addMethod(method());
+        expect(await store.removeMethod('mallory@contoso.com', 'm-1')).toBe(false);
+        expect(await store.listMethods('alain@contoso.com')).toHaveLength(1);
+        expect(await store.removeMethod('ALAIN@CONTOSO.COM', 'm-1')).toBe(true);
+        expect(await store.removeMethod('alain@contoso.com', 'm-1')).toBe(false);
+        expect(await store.listMethods('alain@contoso.com')).toEqual([]);
+      });
+
+      it('renames a method without touching anything else; an unknown id is a no-op', async () => {
+        const store = await open();
+        await store.addMethod(method({ secret: 'sealed:s' }));
+        await store.renameMethod('m-1', 'Work phone');
+        await store.renameMethod('nope', 'x');
+        expect(await store.listMethods('alain@contoso.com')).toEqual([method({ secret: 'sealed:s', label: 'Work phone' })]);
+      });
+
+      it('advanceTotpStep accepts only a newer step', async () => {
+        const store = await open();
+        expect(await store.advanceTotpStep('m-1', 10)).toBe(false); // unknown method
+        await store.addMethod(method());
+        expect(await store.advanceTotpStep('m-1', 10)).toBe(true);
+        expect(await store.advanceTotpStep('m-1', 10)).toBe(false);
+        expect(await store.advanceTotpStep('m-1', 9)).toBe(false);
+        expect(await store.advanceTotpStep('m-1', 11)).toBe(true);
+        expect((await store.listMethods('alain@contoso.com'))[0]?.lastUsedStep).toBe(11);
+      });
+
+      it('advanceCounter accepts a higher counter, or 0 while the stored one is 0', async () => {
+        const store = await open();
+        expect(await store.advanceCounter('m-1', 1)).toBe(false); // unknown method
+        await store.addMethod(method({ type: 'securityKey' }));
+        expect(await store.advanceCounter('m-1', 0)).toBe(true);
+        expect((await store.listMethods('alain@contoso.com'))[0]?.counter).toBe(0);
+        expect(await store.advanceCounter('m-1', 0)).toBe(true);
+        expect(await store.advanceCounter('m-1', 5)).toBe(true);
+        expect(await store.advanceCounter('m-1', 5)).toBe(false);
+        expect(await store.advanceCounter('m-1', 3)).toBe(false);
+        expect(await store.advanceCounter('m-1', 0)).toBe(false);
+        expect(await store.advanceCounter('m-1', 6)).toBe(true);
+        expect((await store.listMethods('alain@contoso.com'))[0]?.counter).toBe(6);
+      });
+    });
+
+    describe('profiles', () => {
+      it('puts and gets by user id in any case; a second put replaces', async () => {
+        const store = await open();
+        expect(await store.getProfile('alain@contoso.com')).toBeNull();
+        await store.putProfile({ userId: 'Alain@Contoso.com', skipsUsed: 1 });
+        expect(await store.getProfile('ALAIN@contoso.com')).toEqual({ userId: 'Alain@Contoso.com', skipsUsed: 1 });
+        await store.putProfile({ userId: 'alain@contoso.com', defaultMethodId: 'm-1', reconfirmedAt: T, skipsUsed: 2 });
+        expect(await store.getProfile('Alain@Contoso.com')).toEqual({ userId: 'alain@contoso.com', defaultMethodId: 'm-1', reconfirmedAt: T, skipsUsed: 2 });
+        await store.putProfile({ userId: 'alain@contoso.com', skipsUsed: 0 });
+        expect(await store.getProfile('alain@contoso.com')).toEqual({ userId: 'alain@contoso.com', skipsUsed: 0 });
+      });
+    });
+
+    describe('sessions', () => {
+      it('live until expiresAt (exclusive), then absent; replace; delete', async () => {
+        const store = await open();
+        const s = { tokenHash: 'h', userId: 'alain@contoso.com', elevated: false, expiresAt: T };
+        await store.putSession(s);
+        expect(await store.getSession('h', T - 1)).toEqual(s);
+        expect(await store.getSession('h', T)).toBeNull();
+        await store.putSession({ ...s, elevated: true, expiresAt: T + 1000 });
+        expect(await store.getSession('h', T)).toEqual({ ...s, elevated: true, expiresAt: T + 1000 });
+        await store.deleteSession('h');
+        await store.deleteSession('h');
+        expect(await store.getSession('h', T)).toBeNull();
+        expect(await store.getSession('unknown', T)).toBeNull();
+      });
+    });
+
+    describe('setups', () => {
+      it('get reads, take reads and deletes once; expired = absent', async () => {
+        const store = await open();
+        const full = setup({ kind: 'sms', address: 'sealed:+1', codeHash: 'ch', challenge: 'wa', label: 'Mobile' });
+        await store.putSetup(full);
+        expect(await store.getSetup('s-1', T)).toEqual(full);
+        expect(await store.getSetup('s-1', T + 60_000)).toBeNull();
+        expect(await store.takeSetup('s-1', T)).toEqual(full);
+        expect(await store.takeSetup('s-1', T)).toBeNull();
+        expect(await store.getSetup('s-1', T)).toBeNull();
+        const legacy = setup({ id: 's-2' });
+        delete legacy.kind;
+        await store.putSetup(legacy);
+        const read = await store.getSetup('s-2', T);
+        expect(read).toEqual(legacy);
+        expect(read && 'kind' in read).toBe(false);
+        expect(await store.takeSetup('s-2', T + 60_000)).toBeNull(); // expired: nobody gets it
+        expect(await store.getSetup('s-2', T)).toBeNull();
+      });
+    });
+
+    describe('challenges', () => {
+      it('put replaces by id (resend); get; take once; expired = absent', async () => {
+        const store = await open();
+        await store.putChallenge(challenge());
+        const resent = challenge({ codeHash: 'second', questionIds: ['q1', 'q7', 'q3'], webauthnChallenge: 'abc' });
+        await store.putChallenge(resent);
+        expect(await store.getChallenge('c-1', T)).toEqual(resent);
+        expect(await store.getChallenge('c-1', T + 60_000)).toBeNull();
+        expect(await store.takeChallenge('c-1', T)).toEqual(resent);
+        expect(await store.takeChallenge('c-1', T)).toBeNull();
+        await store.putChallenge(challenge({ id: 'c-2', questionIds: [] }));
+        expect(await store.getChallenge('c-2', T)).toEqual(challenge({ id: 'c-2', questionIds: [] }));
+        expect(await store.takeChallenge('c-2', T + 60_000)).toBeNull();
+        expect(await store.getChallenge('c-2', T)).toBeNull();
+      });
+    });
+
+    describe('resets', () => {
+      it('put/get with lists and mode; completeReset flips once, never when expired', async () => {
+        const store = await open();
+        const r = reset({ passedMethodIds: ['m-1'] });
+        await store.putReset(r);
+        expect(await store.getReset('r-1', T)).toEqual(r);
+        expect(await store.completeReset('r-1', T + 60_000)).toBe(false);
+        expect(await store.completeReset('r-1', T)).toBe(true);
+        expect(await store.completeReset('r-1', T)).toBe(false);
+        expect(await store.getReset('r-1', T)).toEqual({ ...r, completed: true });
+        expect(await store.completeReset('unknown', T)).toBe(false);
+        const unlock = reset({ tokenHash: 'r-2', mode: 'unlock', required: 1, offeredMethodIds: [] });
+        await store.putReset(unlock);
+        expect(await store.getReset('r-2', T)).toEqual(unlock);
+        expect(await store.getReset('r-2', T + 60_000)).toBeNull();
+        await store.putReset({ ...unlock, passedMethodIds: ['m-9'] }); // a gate passed: replace
+        expect((await store.getReset('r-2', T))?.passedMethodIds).toEqual(['m-9']);
+      });
+    });
+
+    describe('copies', () => {
+      it('records handed in or out are copies: mutating them never changes the store', async () => {
+        const store = await open();
+        const m = method();
+        await store.addMethod(m);
+        m.label = 'mutated after add';
+        const listed = await store.listMethods('alain@contoso.com');
+        listed[0]!.label = 'mutated after list';
+        listed[0]!.lastUsedStep = 99;
+        const r = reset();
+        await store.putReset(r);
+        r.passedMethodIds.push('after-put');
+        const gotReset = await store.getReset('r-1', T);
+        gotReset!.passedMethodIds.push('after-get');
+        gotReset!.completed = true;
+        const c = challenge({ questionIds: ['q1'] });
+        await store.putChallenge(c);
+        c.questionIds!.push('after-put');
+        (await store.getChallenge('c-1', T))!.questionIds!.push('after-get');
+        const p = { userId: 'alain@contoso.com', skipsUsed: 0 };
+        await store.putProfile(p);
+        p.skipsUsed = 5;
+        (await store.getProfile('alain@contoso.com'))!.skipsUsed = 6;
+        const s = { tokenHash: 'h', userId: 'u', elevated: false, expiresAt: T + 1 };
+        await store.putSession(s);
+        s.elevated = true;
+        (await store.getSession('h', T))!.elevated = true;
+        const e = { at: '2025-01-01T00:00:00.000Z', event: 'x', outcome: 'success' as const };
+        await store.appendAudit(e);
+        e.event = 'mutated';
+        (await store.listAudit())[0]!.event = 'mutated too';
+
+        expect(await store.listMethods('alain@contoso.com')).toEqual([method()]);
+        expect(await store.getReset('r-1', T)).toEqual(reset());
+        expect((await store.getChallenge('c-1', T))?.questionIds).toEqual(['q1']);
+        expect((await store.getProfile('alain@contoso.com'))?.skipsUsed).toBe(0);
+        expect((await store.getSession('h', T))?.elevated).toBe(false);
+        expect((await store.listAudit())[0]?.event).toBe('x');
+      });
+    });
+
+    describe('compare-and-set under concurrency: exactly one of 20 racing calls wins', () => {
+      const race = <R>(n: number, fn: (i: number) => Promise<R>): Promise<R[]> => Promise.all(Array.from({ length: n }, (_, i) => fn(i)));
+
+      it('takeChallenge', async () => {
+        const store = await open();
+        await store.putChallenge(challenge());
+        const got = await race(20, () => store.takeChallenge('c-1', T));
+        expect(got.filter((c) => c !== null)).toEqual([challenge()]);
+      });
+      it('takeSetup', async () => {
+        const store = await open();
+        await store.putSetup(setup());
+        const got = await race(20, () => store.takeSetup('s-1', T));
+        expect(got.filter((s) => s !== null)).toHaveLength(1);
+      });
+      it('advanceTotpStep with the same step', async () => {
+        const store = await open();
+        await store.addMethod(method({ lastUsedStep: 100 }));
+        const won = await race(20, () => store.advanceTotpStep('m-1', 101));
+        expect(won.filter(Boolean)).toHaveLength(1);
+        expect((await store.listMethods('alain@contoso.com'))[0]?.lastUsedStep).toBe(101);
+      });
+      it('advanceCounter with the same counter', async () => {
+        const store = await open();
+        await store.addMethod(method({ type: 'securityKey', counter: 6 }));
+        const won = await race(20, () => store.advanceCounter('m-1', 7));
+        expect(won.filter(Boolean)).toHaveLength(1);
+      });
+      it('completeReset', async () => {
+        const store = await open();
+        await store.putReset(reset());
+        const won = await race(20, () => store.completeReset('r-1', T));
+        expect(won.filter(Boolean)).toHaveLength(1);
+      });
+      it('recordFailure: 20 racing failures count 1..20, none lost', async () => {
+        const store = await open();
+        const counts = await race(20, () => store.recordFailure('verify:alain:m-1', T, 3_600_000));
+        expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(await store.recordFailure('verify:alain:m-1', T, 3_600_000)).toBe(21);
+      });
+    });
+
+    describe('throttles', () => {
+      it('recordFailure counts the events of a key inside the sliding window', async () => {
+        const store = await open();
+        const w = 5000;
+        expect(await store.recordFailure('k', T, w)).toBe(1);
+        expect(await store.recordFailure('k', T + 1000, w)).toBe(2);
+        expect(await store.recordFailure('k', T + 2000, w)).toBe(3);
+        expect(await store.recordFailure('other', T + 2000, w)).toBe(1);
+        expect(await store.recordFailure('K', T + 2000, w)).toBe(1); // keys are exact
+        expect(await store.recordFailure('k', T + 5000, w)).toBe(3); // T has left the window (> now - window)
+        expect(await store.recordFailure('k', T + 5999, w)).toBe(4);
+        expect(await store.recordFailure('k', T + 6000, w)).toBe(4); // T+1000 left
+        expect(await store.recordFailure('k', T + 60_000, w)).toBe(1);
+        await store.clearFailures('k');
+        await store.clearFailures('never-used');
+        expect(await store.recordFailure('k', T + 60_001, w)).toBe(1);
+        expect(await store.recordFailure('other', T + 2001, w)).toBe(2);
+      });
+
+      it('blocks last until their time (exclusive); a later setBlock replaces', async () => {
+        const store = await open();
+        expect(await store.blockedUntil('k', T)).toBeNull();
+        await store.setBlock('k', T + 1000);
+        expect(await store.blockedUntil('k', T)).toBe(T + 1000);
+        expect(await store.blockedUntil('k', T + 999)).toBe(T + 1000);
+        expect(await store.blockedUntil('k', T + 1000)).toBeNull();
+        await store.setBlock('k', T + 86_400_000);
+        expect(await store.blockedUntil('k', T + 1000)).toBe(T + 86_400_000);
+        await store.setBlock('k', T - 1);
+        expect(await store.blockedUntil('k', T)).toBeNull();
+        expect(await store.blockedUntil('other', T)).toBeNull();
+      });
+    });
+
+    describe('audit and helpdesk', () => {
+      it('lists events in append order (not time order), filters since (inclusive) and limits', async () => {
+        const store = await open();
+        const e1 = { at: '2025-06-15T10:00:00.000Z', event: 'reset.verify', userId: 'alain@contoso.com', client: '10.0.0.1', outcome: 'failure' as const, supportCode: 'SC-1', detail: 'wrong code' };
+        const e2 = { at: '2025-06-15T09:00:00.000Z', event: 'reset.start', outcome: 'success' as const };
+        const e3 = { at: '2025-06-15T11:00:00.000Z', event: 'reset.done', userId: 'alain@contoso.com', outcome: 'success' as const };
+        for (const e of [e1, e2, e3]) await store.appendAudit(e);
+        expect(await store.listAudit()).toEqual([e1, e2, e3]);
+        expect(await store.listAudit({})).toEqual([e1, e2, e3]);
+        expect(await store.listAudit({ since: '2025-06-15T10:00:00.000Z' })).toEqual([e1, e3]);
+        expect(await store.listAudit({ since: '2025-06-15T12:00:00.000Z' })).toEqual([]);
+        expect(await store.listAudit({ limit: 2 })).toEqual([e1, e2]);
+        expect(await store.listAudit({ since: '2025-06-15T09:30:00.000Z', limit: 1 })).toEqual([e1]);
+        expect(await store.listAudit({ limit: 0 })).toEqual([]);
+        const [second] = (await store.listAudit({ since: '2025-06-15T08:00:00.000Z' })).slice(1);
+        expect(Object.keys(second!).sort()).toEqual(['at', 'event', 'outcome']);
+      });
+
+      it('keeps 200 events in order', async () => {
+        const store = await open();
+        for (let i = 0; i < 200; i++) await store.appendAudit({ at: new Date(T + (i % 7) * 1000).toISOString(), event: `e${i}`, outcome: 'success' });
+        expect((await store.listAudit()).map((e) => e.event)).toEqual(Array.from({ length: 200 }, (_, i) => `e${i}`));
+      });
+
+      it('accepts helpdesk requests (the same support code twice too)', async () => {
+        const store = await open();
+        const r = { supportCode: 'SC-9', userId: 'alain@contoso.com', reason: 'SSPR_NOT_ENABLED', at: '2025-06-15T10:00:00.000Z' };
+        await store.addHelpdeskRequest(r);
+        await expect(store.addHelpdeskRequest(r)).resolves.toBeUndefined();
+      });
+    });
+
+    describe('ping and sweep', () => {
+      it('ping resolves on a working store', async () => {
+        const store = await open();
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+
+      it('sweep removes expired sessions, setups, challenges, resets and blocks, and keeps live ones', async () => {
+        const store = await open();
+        const old = T - 1;
+        await store.putSession({ tokenHash: 'old', userId: 'u', elevated: false, expiresAt: old });
+        await store.putSession({ tokenHash: 'new', userId: 'u', elevated: true, expiresAt: T + 1 });
+        await store.putSetup(setup({ id: 'old', expiresAt: old }));
+        await store.putSetup(setup({ id: 'new', expiresAt: T + 1 }));
+        await store.putChallenge(challenge({ id: 'old', expiresAt: old }));
+        await store.putChallenge(challenge({ id: 'new', expiresAt: T + 1 }));
+        await store.putReset(reset({ tokenHash: 'old', expiresAt: old }));
+        await store.putReset(reset({ tokenHash: 'new', expiresAt: T + 1 }));
+        await store.setBlock('old', old);
+        await store.setBlock('new', T + 1);
+        await store.recordFailure('live', T - 500, 1000);
+        await store.sweep(T);
+        // Looking back in time shows what sweep deleted (expired = absent already hides it at T).
+        const past = T - 10;
+        expect(await store.getSession('old', past)).toBeNull();
+        expect(await store.getSetup('old', past)).toBeNull();
+        expect(await store.getChallenge('old', past)).toBeNull();
+        expect(await store.getReset('old', past)).toBeNull();
+        expect(await store.blockedUntil('old', past)).toBeNull();
+        expect(await store.getSession('new', past)).not.toBeNull();
+        expect(await store.getSetup('new', past)).not.toBeNull();
+        expect(await store.getChallenge('new', past)).not.toBeNull();
+        expect(await store.getReset('new', past)).not.toBeNull();
+        expect(await store.blockedUntil('new', past)).toBe(T + 1);
+        expect(await store.recordFailure('live', T, 1000)).toBe(2); // a counted failure survives sweep
+        await store.sweep(T + 1);
+        expect(await store.getSession('new', past)).toBeNull();
+      });
+    });
+
+    const second = (o: OpenedStore): (() => Promise<Store>) => {
+      if (!o.another) throw new Error(`${name}: a durable store's factory must offer another()`);
+      return o.another;
+    };
+
+    if (options.durable) describe('several instances', () => {
+      it('a second instance sees what the first wrote, and after the first closed', async () => {
+        const o = await fresh();
+        const another = second(o);
+        await o.store.addMethod(method({ lastUsedStep: 5 }));
+        await o.store.appendAudit({ at: '2025-01-01T00:00:00.000Z', event: 'x', outcome: 'success' });
+        await o.store.putReset(reset());
+        await o.store.close();
+        const again = await another();
+        opened.push(again);
+        expect(await again.listMethods('alain@contoso.com')).toEqual([method({ lastUsedStep: 5 })]);
+        expect(await again.listAudit()).toHaveLength(1);
+        expect(await again.getReset('r-1', T)).toEqual(reset());
+      });
+
+      it('two instances racing: one takeChallenge, one advanceTotpStep, one completeReset win', async () => {
+        const o = await fresh();
+        const b = await second(o)();
+        opened.push(b);
+        const a = o.store;
+        await a.putChallenge(challenge());
+        await a.addMethod(method());
+        await a.putReset(reset());
+        const both = <R>(fn: (s: Store) => Promise<R>) => Promise.all(Array.from({ length: 20 }, (_, i) => fn(i % 2 ? a : b)));
+        expect((await both((s) => s.takeChallenge('c-1', T))).filter((c) => c !== null)).toHaveLength(1);
+        expect((await both((s) => s.advanceTotpStep('m-1', 42))).filter(Boolean)).toHaveLength(1);
+        expect((await both((s) => s.completeReset('r-1', T))).filter(Boolean)).toHaveLength(1);
+        const counts = await both((s) => s.recordFailure('k', T, 60_000));
+        expect([...counts].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      });
+    });
+  });
+}
