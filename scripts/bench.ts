@@ -5,6 +5,8 @@
  */
 import autocannon from 'autocannon';
 import { chromium } from 'playwright';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +15,11 @@ import { MemoryVault } from '../electron/core/vault/memory-vault.js';
 import { ensureRendererBuilt } from '../electron/web-host/renderer-build.js';
 import { startWebHost } from '../electron/web-host/web-host.js';
 import { createDemoContext } from '../server/create-demo-context.js';
+import { Argon2Hasher } from '../server/crypto/hasher.js';
 import { startService } from '../server/start-service.js';
+import { MemoryStore } from '../server/store/memory-store.js';
+import { SqliteStore } from '../server/store/sqlite-store.js';
+import type { Store } from '../server/store/store.js';
 import { findChromium } from './system-deps.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -50,10 +56,16 @@ async function firstScreenMs(distDir: string, runs = 10): Promise<number[]> {
   return times;
 }
 
-async function verifyCodeLoad(seconds = 8) {
+/**
+ * Verify-code throughput: POST /api/v1/reset/verify with a well-formed, wrong authenticator
+ * code, so the whole TOTP verify path (parse, token lookup, reset, methods, throttle, audit)
+ * runs every time against the given store. Argon2 paths (sent codes, answers) are excluded.
+ */
+async function verifyCodeLoad(store: Store, seconds = 8) {
   // Failures must not block the method during the run: a bench policy, not the default one.
-  const context = await createDemoContext({ policy: { verifyFailures: { max: 1e9, windowMs: 1, blockMs: 1 } } });
-  const service = await startService({ context });
+  const relaxed = { max: 1e9, windowMs: 1, blockMs: 1 };
+  const context = await createDemoContext({ store, policy: { verifyFailures: relaxed, resetsPerAccount: relaxed, perAddress: relaxed } });
+  const service = await startService({ context, sweepEveryMs: 0 });
   const start = await fetch(`${service.url}/api/v1/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'alain@contoso.com' }) });
   const { data } = (await start.json()) as { data: { resetToken: string; methods: { id: string }[] } };
   const run = await autocannon({
@@ -62,11 +74,54 @@ async function verifyCodeLoad(seconds = 8) {
     connections: 10,
     duration: seconds,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${data.resetToken}` },
-    // A well-formed code that is (almost surely) wrong: the full verify path runs every time.
     body: JSON.stringify({ methodId: data.methods[0]!.id, code: '000001' }),
   });
   await service.close();
   return run;
+}
+
+function record(prefix: string, load: autocannon.Result, note: string) {
+  results[`${prefix}PerSec`] = Math.round(load.requests.average);
+  results[`${prefix}P99Ms`] = load.latency.p99;
+  results[`${prefix}Requests`] = load.requests.total;
+  results[`${prefix}5xx`] = load['5xx'];
+  results[`${prefix}Note`] = note;
+  console.log(`${prefix}PerSec`, results[`${prefix}PerSec`], 'p99 ms', load.latency.p99);
+}
+
+async function argon2idHashMs(runs = 20): Promise<number> {
+  const hasher = new Argon2Hasher();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await hasher.hash(`code-${i}`);
+    times.push(performance.now() - t);
+  }
+  return Math.round(median(times) * 10) / 10;
+}
+
+/** Process start to "listening" of `npm run server -- --config` with a SQLite store (tsx included). */
+async function serviceStartupMs(runs = 5): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-start-'));
+  const config = join(dir, 'service.yaml');
+  writeFileSync(config, ['tenant: { name: Bench, helpdesk: {} }', 'policy: { methodsEnabled: [authenticatorApp] }', 'directory: { kind: memory, users: [] }', `store: { kind: sqlite, path: ${join(dir, 'bench.db')} }`, 'secrets: { keyEnv: BENCH_KEY }', 'server: { port: 0 }'].join('\n'));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'cli.ts'), '--config', config], { env: { ...process.env, BENCH_KEY: randomBytes(32).toString('base64') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('listening on')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`service exited ${code}`)));
+    });
+    times.push(performance.now() - started);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  return times.map(Math.round);
 }
 
 const dist = ensureRendererBuilt(root, console.log);
@@ -78,13 +133,23 @@ results['renderer.firstScreenMs'] = Math.round(median(screens));
 results['renderer.firstScreenMsAll'] = screens.map(Math.round);
 console.log('renderer.firstScreenMs (median of 10)', results['renderer.firstScreenMs'], screens.map(Math.round));
 
-const load = await verifyCodeLoad();
-results['service.verifyCodePerSec'] = Math.round(load.requests.average);
-results['service.verifyCodeP99Ms'] = load.latency.p99;
-results['service.verifyCodeRequests'] = load.requests.total;
-results['service.verifyCode5xx'] = load['5xx'];
-results['service.verifyCodeNote'] = 'wrong-code path of POST /api/v1/reset/verify, memory store, 10 connections, 8 s, autocannon on loopback';
-console.log('service.verifyCodePerSec', results['service.verifyCodePerSec'], 'p99 ms', results['service.verifyCodeP99Ms']);
+const dbDir = mkdtempSync(join(tmpdir(), 'bench-db-'));
+record('service.verifyCode', await verifyCodeLoad(SqliteStore.open(join(dbDir, 'bench.db'))), 'SQLite store (WAL, file on disk); wrong-code path of POST /api/v1/reset/verify; 10 connections, 8 s, autocannon on loopback');
+record('service.memory.verifyCode', await verifyCodeLoad(new MemoryStore()), 'memory store (the demo), same load');
+const pgUrl = process.env.SIGNIN_TEST_PG_URL;
+if (pgUrl) {
+  const { PostgresStore } = await import('../server/store/postgres-store.js');
+  record('service.postgres.verifyCode', await verifyCodeLoad(await PostgresStore.open(pgUrl)), 'PostgreSQL store on loopback (throwaway cluster from scripts/with-postgres.sh), same load');
+} else {
+  results['service.postgres.verifyCodeNote'] = 'not measured: no PostgreSQL (run through scripts/with-postgres.sh, as npm run bench does)';
+}
+results['crypto.argon2idHashMs'] = await argon2idHashMs();
+console.log('crypto.argon2idHashMs', results['crypto.argon2idHashMs']);
+const startups = await serviceStartupMs();
+results['service.startupMs'] = median(startups);
+results['service.startupMsAll'] = startups;
+results['service.startupNote'] = 'process start to "listening" of npm run server -- --config (SQLite store), including tsx loading the TypeScript sources';
+console.log('service.startupMs', results['service.startupMs'], startups);
 
 results.machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, at: new Date().toISOString() };
 mkdirSync(join(root, 'bench'), { recursive: true });

@@ -6,15 +6,17 @@ import { Outbox } from './notify/outbox.js';
 import type { SsprPolicy } from './policy/policy.js';
 import type { ServiceContext } from './service-context.js';
 import { MemoryStore } from './store/memory-store.js';
+import type { Store } from './store/store.js';
 
 /**
- * A fresh Contoso demo: memory directory, memory store, outbox, and a secrets key that lives
- * only as long as the process. Nothing survives a restart.
+ * A fresh Contoso demo: memory directory, memory store (or the one given, for tests of durable
+ * stores), outbox, and a secrets key that lives only as long as the process. Nothing survives
+ * a restart.
  */
-export async function createDemoContext(options: { clock?: () => number; policy?: Partial<SsprPolicy>; hasher?: Hasher } = {}): Promise<ServiceContext> {
+export async function createDemoContext(options: { clock?: () => number; policy?: Partial<SsprPolicy>; hasher?: Hasher; store?: Store } = {}): Promise<ServiceContext> {
   const clock = options.clock ?? Date.now;
   const box = SecretBox.ephemeral();
-  const store = new MemoryStore();
+  const store = options.store ?? new MemoryStore();
   for (const method of contosoMethods(new Date(clock()).toISOString())) {
     await store.addMethod({
       ...method,

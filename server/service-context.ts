@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Err } from '../contract/errors.js';
 import type { Hasher } from './crypto/hasher.js';
 import type { SecretBox } from './crypto/secret-box.js';
 import type { Directory } from './directories/directory.js';
@@ -37,3 +38,13 @@ export const audit = (ctx: ServiceContext, event: Omit<AuditEvent, 'at'>): Promi
   ctx.store.appendAudit({ ...event, at: new Date(ctx.clock()).toISOString() });
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * Audit a failure and hand back the error carrying the audit event's support code: one event
+ * per failure, with who and what, instead of a second generic event written on the way out.
+ */
+export async function auditedFailure(ctx: ServiceContext, event: Omit<AuditEvent, 'at' | 'outcome' | 'supportCode'>, failure: Err): Promise<Err> {
+  const supportCode = failure.error.supportCode ?? newSupportCode();
+  await audit(ctx, { ...event, outcome: 'failure', supportCode });
+  return { ok: false, error: { ...failure.error, supportCode } };
+}

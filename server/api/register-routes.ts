@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX, apiRoutes, httpStatusOf, type ApiRouteName } from '../../contract/api.js';
 import { err, type Err, type Result } from '../../contract/errors.js';
-import { audit, newSupportCode, type ServiceContext } from '../service-context.js';
+import { auditedFailure, type ServiceContext } from '../service-context.js';
 import { throttled } from '../verifiers/throttle.js';
 import type { Handler } from './handler.js';
 import { handlers } from './handlers/index.js';
@@ -24,8 +24,8 @@ const pathOnly = (url: string): string => url.split('?')[0]!.slice(0, 200);
  */
 export async function sendResult(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply, result: Result<unknown>, status?: number): Promise<FastifyReply> {
   if (result.ok) return reply.code(200).send(result);
-  const failure: Err = { ok: false, error: { ...result.error, supportCode: result.error.supportCode ?? newSupportCode() } };
-  await audit(ctx, { event: 'api.error', client: request.ip, outcome: 'failure', supportCode: failure.error.supportCode!, detail: `${request.routeOptions.url ?? pathOnly(request.url)} ${failure.error.code}` });
+  // A handler that audited its failure already put that event's support code on it.
+  const failure: Err = result.error.supportCode ? result : await auditedFailure(ctx, { event: 'api.error', client: request.ip, detail: `${request.routeOptions.url ?? pathOnly(request.url)} ${result.error.code}` }, result);
   return reply.code(status ?? httpStatusOf[failure.error.code]).send(failure);
 }
 

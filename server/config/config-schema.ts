@@ -98,6 +98,7 @@ const webauthnSchema = z
     origins: z
       .array(
         z.url('must be a URL').refine((value) => {
+          if (!URL.canParse(value)) return true;
           const url = new URL(value);
           return url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost');
         }, 'must be an https origin (http only for localhost)'),

@@ -40,7 +40,10 @@ function linesOf(issue: Issue, prefix: Path): string[] {
     case 'unrecognized_keys':
       return issue.keys.map((key) => `${formatPath([...path, key])}: unknown key`);
     case 'invalid_type':
-      return [input === undefined ? `${where}: required` : `${where}: expected ${issue.expected}, got ${describe(input)}`];
+      if (input === undefined) return [`${where}: required`];
+      // z.number().int() reports 1.5 as a type error; say what is wrong with the number.
+      if (issue.expected === 'int' && typeof input === 'number') return [`${where}: must be a whole number${shown(input, path)}`];
+      return [`${where}: expected ${issue.expected === 'int' ? 'number' : issue.expected}, got ${describe(input)}`];
     case 'too_small': {
       const min = Number(issue.minimum);
       const bound = issue.inclusive === false ? `more than ${min}` : `at least ${min}`;

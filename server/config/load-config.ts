@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { configProblems } from './check-config.js';
 import { ConfigError } from './config-error.js';
 import { serviceConfigSchema, type ServiceConfig } from './config-schema.js';
@@ -14,12 +14,13 @@ import { formatIssues } from './format-issues.js';
 export function parseServiceConfig(text: string, options: { source?: string; baseDir?: string } = {}): ServiceConfig {
   const { source, baseDir = process.cwd() } = options;
   // YAML 1.2 core schema: `no`/`yes` stay strings (no "Norway problem"); duplicate keys are errors.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return `${pos ? `line ${pos.line}, column ${pos.col}` : 'YAML'}: ${e.message.split('\n')[0]}`;
+        const { line, col } = lines.linePos(e.pos[0]);
+        return `line ${line}, column ${col}: ${e.message.split('\n')[0]}`;
       }),
       source,
     );

@@ -31,6 +31,8 @@ export const isLoopbackHost = (host: string): boolean => host === 'localhost' ||
 
 /** https, or http on loopback only (a test double, a relay on the same machine). */
 export const serviceUrl = z.url('must be a URL').refine((value) => {
+  // zod runs refinements even after the format check failed.
+  if (!URL.canParse(value)) return true;
   const url = new URL(value);
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 }, 'must be an https URL (http only for localhost / 127.0.0.1)');

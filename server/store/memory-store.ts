@@ -16,7 +16,8 @@ export class MemoryStore implements Store {
   private readonly setups = new Map<string, SetupRecord>();
   private readonly challenges = new Map<string, ChallengeRecord>();
   private readonly resets = new Map<string, ResetRecord>();
-  private readonly failures = new Map<string, number[]>();
+  /** Events per key, each with the end of the window it was counted in (so sweep can drop it). */
+  private readonly failures = new Map<string, { at: number; expiresAt: number }[]>();
   private readonly blocks = new Map<string, number>();
   private readonly audit: AuditEvent[] = [];
   private readonly helpdesk: HelpdeskRequest[] = [];
@@ -103,6 +104,16 @@ export class MemoryStore implements Store {
     const r = live(this.resets.get(tokenHash), now);
     return r && copy(r);
   }
+  async passResetGate(tokenHash: string, methodId: string, now: number): Promise<ResetRecord | null> {
+    const r = live(this.resets.get(tokenHash), now);
+    if (!r || r.completed || r.passedMethodIds.includes(methodId)) return null;
+    r.passedMethodIds.push(methodId);
+    return copy(r);
+  }
+  async reopenReset(tokenHash: string): Promise<void> {
+    const r = this.resets.get(tokenHash);
+    if (r) r.completed = false;
+  }
   async completeReset(tokenHash: string, now: number): Promise<boolean> {
     const r = live(this.resets.get(tokenHash), now);
     if (!r || r.completed) return false;
@@ -111,8 +122,8 @@ export class MemoryStore implements Store {
   }
 
   async recordFailure(key: string, now: number, windowMs: number): Promise<number> {
-    const recent = (this.failures.get(key) ?? []).filter((t) => t > now - windowMs);
-    recent.push(now);
+    const recent = (this.failures.get(key) ?? []).filter((e) => e.at > now - windowMs);
+    recent.push({ at: now, expiresAt: now + windowMs });
     this.failures.set(key, recent);
     return recent.length;
   }
@@ -145,6 +156,11 @@ export class MemoryStore implements Store {
       for (const [key, record] of map) if (record.expiresAt <= now) map.delete(key);
     }
     for (const [key, until] of this.blocks) if (until <= now) this.blocks.delete(key);
+    for (const [key, events] of this.failures) {
+      const kept = events.filter((e) => e.expiresAt > now);
+      if (kept.length === 0) this.failures.delete(key);
+      else this.failures.set(key, kept);
+    }
   }
   async close(): Promise<void> {}
 }

@@ -225,6 +225,18 @@ export class PostgresStore implements Store {
     const r = await this.one('SELECT * FROM resets WHERE token_hash = $1 AND expires_at > $2', [tokenHash, now]);
     return r ? toReset(r) : null;
   }
+  async passResetGate(tokenHash: string, methodId: string, now: number): Promise<ResetRecord | null> {
+    const r = await this.one(
+      `UPDATE resets SET passed_method_ids = passed_method_ids || to_jsonb($2::text)
+       WHERE token_hash = $1 AND NOT completed AND expires_at > $3 AND NOT (passed_method_ids ? $2)
+       RETURNING *`,
+      [tokenHash, methodId, now],
+    );
+    return r ? toReset(r) : null;
+  }
+  async reopenReset(tokenHash: string): Promise<void> {
+    await this.pool.query('UPDATE resets SET completed = false WHERE token_hash = $1', [tokenHash]);
+  }
   async completeReset(tokenHash: string, now: number): Promise<boolean> {
     return (await this.count('UPDATE resets SET completed = true WHERE token_hash = $1 AND NOT completed AND expires_at > $2', [tokenHash, now])) === 1;
   }

@@ -216,8 +216,21 @@ export class SqliteStore implements Store {
     const r = this.get('SELECT * FROM resets WHERE token_hash = ? AND expires_at > ?', tokenHash, now);
     return r ? toReset(r) : null;
   }
+  async passResetGate(tokenHash: string, methodId: string, now: number): Promise<ResetRecord | null> {
+    const r = this.get(
+      `UPDATE resets SET passed_method_ids = json_insert(passed_method_ids, '$[#]', ?)
+       WHERE token_hash = ? AND completed = 0 AND expires_at > ?
+         AND NOT EXISTS (SELECT 1 FROM json_each(resets.passed_method_ids) WHERE value = ?)
+       RETURNING *`,
+      methodId, tokenHash, now, methodId,
+    );
+    return r ? toReset(r) : null;
+  }
   async completeReset(tokenHash: string, now: number): Promise<boolean> {
     return this.run('UPDATE resets SET completed = 1 WHERE token_hash = ? AND completed = 0 AND expires_at > ?', tokenHash, now) === 1;
+  }
+  async reopenReset(tokenHash: string): Promise<void> {
+    this.run('UPDATE resets SET completed = 0 WHERE token_hash = ?', tokenHash);
   }
 
   // Throttles

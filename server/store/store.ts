@@ -151,8 +151,16 @@ export interface Store {
 
   putReset(reset: ResetRecord): Promise<void>;
   getReset(tokenHash: string, now: number): Promise<ResetRecord | null>;
+  /**
+   * Record a passed gate atomically: appends `methodId` unless the reset is completed, expired
+   * or already passed that method; returns the updated record, or null. (A read-modify-write
+   * with putReset could undo a completion that happened in between.)
+   */
+  passResetGate(tokenHash: string, methodId: string, now: number): Promise<ResetRecord | null>;
   /** Compare-and-set completed false → true: a reset token sets one password at most. */
   completeReset(tokenHash: string, now: number): Promise<boolean>;
+  /** Undo a completion whose directory write failed, so the user may try another password. */
+  reopenReset(tokenHash: string): Promise<void>;
 
   // Throttles: counts of events in a sliding window, and blocks until a time
   /** Record one event under `key`; returns the events within the window, this one included. */

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { buildServer } from '../../server/app.js';
 import { createDemoContext } from '../../server/create-demo-context.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/demo/contoso.js';
+import type { Hasher } from '../../server/crypto/hasher.js';
 import type { SsprPolicy } from '../../server/policy/policy.js';
 import type { ServiceContext } from '../../server/service-context.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
@@ -40,9 +41,13 @@ export interface ApiHarness {
 
 const anyResult = resultSchema(z.unknown());
 
-export async function createApiHarness(options: { policy?: Partial<SsprPolicy>; logger?: FastifyServerOptions['logger']; withoutOutbox?: boolean } = {}): Promise<ApiHarness> {
+/**
+ * `hasher`: tests that are not about the hashing cost may pass a cheaper (still Argon2id)
+ * hasher, e.g. `fastHasher()`, so code and answer checks take a millisecond, not 50.
+ */
+export async function createApiHarness(options: { policy?: Partial<SsprPolicy>; logger?: FastifyServerOptions['logger']; withoutOutbox?: boolean; hasher?: Hasher } = {}): Promise<ApiHarness> {
   const clock = createFakeClock();
-  const ctx = await createDemoContext({ clock, ...(options.policy ? { policy: options.policy } : {}) });
+  const ctx = await createDemoContext({ clock, ...(options.policy ? { policy: options.policy } : {}), ...(options.hasher ? { hasher: options.hasher } : {}) });
   if (options.withoutOutbox) delete ctx.outbox;
   const app = await buildServer(ctx, options.logger ? { logger: options.logger } : {});
 

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../contract/errors.js';
 import { checkNewPassword } from '../../passwords/password-check.js';
 import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
-import { audit, iso, type ServiceContext } from '../../service-context.js';
+import { audit, auditedFailure, iso, type ServiceContext } from '../../service-context.js';
 import type { SetPasswordResult } from '../../directories/directory.js';
 import { countFailure, signInKey, throttled } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
@@ -26,16 +26,14 @@ export async function setNewPassword(
   if (!user) return err('RESET_EXPIRED', 'Start again');
   const verdict = checkNewPassword(policy.password, newPassword, user);
   if (!verdict.ok) {
-    await audit(ctx, { event, userId, client, outcome: 'failure', detail: verdict.rule });
-    return err('POLICY_VIOLATION', `The new password breaks the rule ${verdict.rule}`, { rule: verdict.rule, ...(verdict.value !== undefined ? { ruleValue: verdict.value } : {}) });
+    return auditedFailure(ctx, { event, userId, client, detail: verdict.rule }, err('POLICY_VIOLATION', `The new password breaks the rule ${verdict.rule}`, { rule: verdict.rule, ...(verdict.value !== undefined ? { ruleValue: verdict.value } : {}) }));
   }
   if (!(await claim.take())) return err('RESET_EXPIRED', 'Start again');
   const result = await write();
   if (!result.ok) {
     await claim.release();
     if ('wrongPassword' in result) return err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect');
-    await audit(ctx, { event, userId, client, outcome: 'failure', detail: 'directory' });
-    return err('POLICY_VIOLATION', 'The directory refused the new password', { rule: 'directory', directoryMessage: result.message });
+    return auditedFailure(ctx, { event, userId, client, detail: 'directory' }, err('POLICY_VIOLATION', 'The directory refused the new password', { rule: 'directory', directoryMessage: result.message }));
   }
   await audit(ctx, { event, userId, client, outcome: 'success' });
   return ok(true);

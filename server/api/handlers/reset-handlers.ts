@@ -1,7 +1,7 @@
 import { err, ok, type Err, type Result } from '../../../contract/errors.js';
 import type { MethodType } from '../../../contract/methods.js';
 import { isSsprEnabled, policyForUser, type SsprPolicy } from '../../policy/policy.js';
-import { audit, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
+import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
 import type { ResetRecord, StoredMethod } from '../../store/store.js';
 import { startChallenge, verifyProof } from '../../verifiers/method-challenge.js';
 import { methodChoice } from '../../verifiers/method-hint.js';
@@ -55,10 +55,8 @@ export const startReset: Handler<'startReset'> = async (ctx, { body, client }) =
   const user = await ctx.directory.findUser(body.userId);
   const policy = user ? policyForUser(ctx.policy, user.groups) : ctx.policy;
   const methods = user ? usableMethods(policy, await ctx.store.listMethods(user.userId)) : [];
-  const fail = async (code: 'PASSWORD_NOT_MANAGED' | 'SSPR_NOT_ENABLED' | 'NOT_REGISTERED', message: string) => {
-    await audit(ctx, { event: `${mode}.start`, ...(user ? { userId: user.userId } : {}), client, outcome: 'failure', detail: code });
-    return code === 'PASSWORD_NOT_MANAGED' ? err(code, message, { helpdesk: ctx.tenant.helpdesk }) : err(code, message);
-  };
+  const fail = (code: 'PASSWORD_NOT_MANAGED' | 'SSPR_NOT_ENABLED' | 'NOT_REGISTERED', message: string) =>
+    auditedFailure(ctx, { event: `${mode}.start`, ...(user ? { userId: user.userId } : {}), client, detail: code }, code === 'PASSWORD_NOT_MANAGED' ? err(code, message, { helpdesk: ctx.tenant.helpdesk }) : err(code, message));
   if (!user) return fail('NOT_REGISTERED', "We couldn't verify your account");
   if (!ctx.policy.hideAccountState) {
     if (!user.passwordManaged) return fail('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service");
@@ -98,10 +96,11 @@ export const verifyReset: Handler<'verifyReset'> = async (ctx, { body, token, cl
   const method = await offeredMethod(live, body.methodId);
   if (!method.ok) return method;
   const result = await verifyProof(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId }, method.data, body);
-  await audit(ctx, { event: `${live.reset.mode ?? 'reset'}.verify`, userId: live.reset.userId, client, outcome: result.ok ? 'success' : 'failure', detail: method.data.type });
-  if (!result.ok) return result;
-  const reset = { ...live.reset, passedMethodIds: [...live.reset.passedMethodIds, method.data.id] };
-  await ctx.store.putReset(reset);
+  const event = { event: `${live.reset.mode ?? 'reset'}.verify`, userId: live.reset.userId, client, detail: method.data.type };
+  if (!result.ok) return auditedFailure(ctx, event, result);
+  await audit(ctx, { ...event, outcome: 'success' });
+  const reset = await ctx.store.passResetGate(live.reset.tokenHash, method.data.id, ctx.clock());
+  if (!reset) return err('RESET_EXPIRED', 'Start the reset again');
   return ok({ passed: reset.passedMethodIds.length, required: reset.required, complete: gatesPassed(reset, live.methods) });
 };
 
@@ -119,7 +118,7 @@ export const completeReset: Handler<'completeReset'> = async (ctx, { body, token
   if (refused) return refused;
   const changed = await setNewPassword(ctx, live.reset.userId, live.policy, body.newPassword, client, 'reset.password', () => ctx.directory.resetPassword(live.reset.userId, body.newPassword), {
     take: () => ctx.store.completeReset(live.reset.tokenHash, ctx.clock()),
-    release: () => ctx.store.putReset({ ...live.reset, completed: false }),
+    release: () => ctx.store.reopenReset(live.reset.tokenHash),
   });
   if (!changed.ok) return changed;
   // A successful reset clears the sign-in lockout, in the directory and here (POLICY.md).

@@ -1,5 +1,5 @@
 import { err, ok } from '../../../contract/errors.js';
-import { audit, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
+import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
 import type { SessionRecord, StoredMethod } from '../../store/store.js';
 import { startChallenge, verifyProof } from '../../verifiers/method-challenge.js';
 import { methodChoice, secondFactorTypes } from '../../verifiers/method-hint.js';
@@ -29,8 +29,7 @@ export const signIn: Handler<'signIn'> = async (ctx, { body, client }) => {
   if (!user || check !== 'ok') {
     await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
     // An unknown user id is not recorded as typed: people type passwords into the wrong box.
-    await audit(ctx, { event: 'signIn', ...(user ? { userId: user.userId } : {}), client, outcome: 'failure', detail: user ? check : 'unknown user' });
-    return err('INVALID_CREDENTIALS', 'The user ID or password is incorrect');
+    return auditedFailure(ctx, { event: 'signIn', ...(user ? { userId: user.userId } : {}), client, detail: user ? check : 'unknown user' }, err('INVALID_CREDENTIALS', 'The user ID or password is incorrect'));
   }
   await ctx.store.clearFailures(signInKey(user.userId));
   const gates = stepUpMethods(await ctx.store.listMethods(user.userId));
@@ -65,8 +64,8 @@ export const verifySecondFactor: Handler<'verifySecondFactor'> = async (ctx, { b
   const method = await stepUpMethod(ctx, session, body.methodId);
   if (!method) return err('METHOD_NOT_AVAILABLE', 'No such method for this user');
   const result = await verifyProof(ctx, { hash: session.tokenHash, userId: session.userId }, method, body);
-  await audit(ctx, { event: 'secondFactor', userId: session.userId, client, outcome: result.ok ? 'success' : 'failure', detail: method.type });
-  if (!result.ok) return result;
+  if (!result.ok) return auditedFailure(ctx, { event: 'secondFactor', userId: session.userId, client, detail: method.type }, result);
+  await audit(ctx, { event: 'secondFactor', userId: session.userId, client, outcome: 'success', detail: method.type });
   await ctx.store.putSession({ ...session, elevated: true });
   const user = await ctx.directory.findUser(session.userId);
   return ok({ user: { userId: session.userId, displayName: user?.displayName ?? session.userId } });

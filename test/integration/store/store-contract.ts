@@ -222,6 +222,21 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         await store.putReset({ ...unlock, passedMethodIds: ['m-9'] }); // a gate passed: replace
         expect((await store.getReset('r-2', T))?.passedMethodIds).toEqual(['m-9']);
       });
+
+      it('passResetGate appends a method once, never after completion or expiry; reopenReset undoes a completion', async () => {
+        const store = await open();
+        await store.putReset(reset({ passedMethodIds: [] }));
+        expect((await store.passResetGate('r-1', 'm-1', T))?.passedMethodIds).toEqual(['m-1']);
+        expect(await store.passResetGate('r-1', 'm-1', T)).toBeNull(); // the same gate twice
+        expect((await store.passResetGate('r-1', 'm-2', T))?.passedMethodIds).toEqual(['m-1', 'm-2']);
+        expect(await store.passResetGate('r-1', 'm-3', T + 60_000)).toBeNull(); // expired
+        expect(await store.completeReset('r-1', T)).toBe(true);
+        expect(await store.passResetGate('r-1', 'm-3', T)).toBeNull(); // completed: a late gate cannot reopen it
+        expect((await store.getReset('r-1', T))?.completed).toBe(true);
+        await store.reopenReset('r-1');
+        expect((await store.getReset('r-1', T))?.completed).toBe(false);
+        expect(await store.passResetGate('unknown', 'm-1', T)).toBeNull();
+      });
     });
 
     describe('copies', () => {
@@ -298,6 +313,13 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         await store.putReset(reset());
         const won = await race(20, () => store.completeReset('r-1', T));
         expect(won.filter(Boolean)).toHaveLength(1);
+      });
+      it('passResetGate with the same method', async () => {
+        const store = await open();
+        await store.putReset(reset({ passedMethodIds: [] }));
+        const won = await race(20, () => store.passResetGate('r-1', 'm-1', T));
+        expect(won.filter(Boolean)).toHaveLength(1);
+        expect((await store.getReset('r-1', T))?.passedMethodIds).toEqual(['m-1']);
       });
       it('recordFailure: 20 racing failures count 1..20, none lost', async () => {
         const store = await open();
