@@ -95,6 +95,21 @@ export function passwordResetMessage(input: AccountEventInput): RenderedMessage 
   };
 }
 
+/** The password was changed by its owner (with the old password). */
+export function passwordChangedMessage(input: AccountEventInput): RenderedMessage {
+  const lang = pick(input.language);
+  const when = formatTime(input.at);
+  if (lang === 'zh-TW')
+    return {
+      subject: `您的 ${input.organization} 密碼已變更`,
+      body: `您的帳戶 ${input.userId} 的密碼已於 ${when} 變更。\n\n${notYou(lang, input.helpdesk)}`,
+    };
+  return {
+    subject: `Your ${input.organization} password was changed`,
+    body: `The password of your account ${input.userId} was changed on ${when}.\n\n${notYou(lang, input.helpdesk)}`,
+  };
+}
+
 /** The account was unlocked through self-service. */
 export function accountUnlockedMessage(input: AccountEventInput): RenderedMessage {
   const lang = pick(input.language);

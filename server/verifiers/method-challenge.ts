@@ -100,8 +100,10 @@ async function check(ctx: ServiceContext, owner: ChallengeOwner, method: StoredM
       const challenge = await ctx.store.getChallenge(id, now);
       if (!challenge?.codeHash) return 'no-challenge';
       if (!(await ctx.hasher.verify(challenge.codeHash, proof.code))) return false;
-      // Single use, even when two requests race with the right code.
-      return (await ctx.store.takeChallenge(id, now)) !== null;
+      // Single use, even when two requests race with the right code. The loser of that race
+      // held the right code: it is refused like a spent challenge, never counted as a guess
+      // (a double-submitted form must not block the user's method for a day).
+      return (await ctx.store.takeChallenge(id, now)) !== null ? true : 'no-challenge';
     }
     case 'questions': {
       if (!proof.answers) return false;

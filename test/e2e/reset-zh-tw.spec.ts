@@ -47,7 +47,7 @@ test('alain (zh-TW): wrong code refused, oathtool code accepted, rules explained
   await app.button(t.demo.inbox).click();
   await app.onScreen('demo-inbox', t.demo.inbox);
   await expect(page.getByText('alain.charon@example.net', { exact: false }).first()).toBeVisible();
-  await expect(page.getByText('Contoso: Your password was reset')).toBeVisible();
+  await expect(page.getByText('Your Contoso password was reset')).toBeVisible();
 });
 
 for (const [locale, lang] of [['en-US', 'en'], ['zh-TW', 'zh-TW']] as const) {

@@ -26,11 +26,11 @@ export const outbox = (h: ApiHarness): OutboxMessage[] => {
   return h.ctx.outbox.list();
 };
 
-/** The one-time code in a message's body; a call reads it digit by digit ("1 2 3 4 5 6"). */
+/** The one-time code in a message's body; a call reads it digit by digit ("1, 2, 3, 4, 5, 6"). */
 export function codeIn(message: OutboxMessage): string {
-  const found = /\b\d(?: ?\d){5,7}\b/.exec(message.body);
+  const found = /(?<!\d)\d(?:(?:, ?| )?\d){5,7}(?!\d)/.exec(message.body);
   if (!found) throw new Error(`no code in message to ${message.to}: ${message.subject}`);
-  return found[0].replace(/ /g, '');
+  return found[0].replace(/\D/g, '');
 }
 
 /** The code in the newest message to `to` (the user looks at the newest text). */

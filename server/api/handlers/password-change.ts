@@ -44,15 +44,24 @@ export const changePassword: Handler<'changePassword'> = async (ctx, { body, cli
   const blocked = await throttled(ctx, signInKey(body.userId));
   if (blocked) return blocked;
   const user = await ctx.directory.findUser(body.userId);
-  if (!user || !user.passwordManaged) {
+  // The old password first: were the new password's rules checked before it, a weak new
+  // password would answer POLICY_VIOLATION for any existing account whatever the old password
+  // (an account-existence oracle that the sign-in throttle never counts). With
+  // hideAccountState, "managed elsewhere" is told only to someone who knows the password.
+  const oldPasswordOk = (await ctx.directory.verifyPassword(body.userId, body.oldPassword)) === 'ok';
+  if (!user || (!oldPasswordOk && (user.passwordManaged || ctx.policy.hideAccountState))) {
     await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
-    return user ? err('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service", { helpdesk: ctx.tenant.helpdesk }) : err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect');
+    return auditedFailure(ctx, { event: 'password.change', ...(user ? { userId: user.userId } : {}), client, detail: user ? 'old password' : 'unknown user' }, err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect'));
+  }
+  if (!user.passwordManaged) {
+    if (!oldPasswordOk) await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
+    return err('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service", { helpdesk: ctx.tenant.helpdesk });
   }
   const result = await setNewPassword(ctx, user.userId, policyForUser(ctx.policy, user.groups), body.newPassword, client, 'password.change', () => ctx.directory.changePassword(user.userId, body.oldPassword, body.newPassword));
   if (!result.ok) {
     if (result.error.code === 'INVALID_CREDENTIALS') await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
     return result;
   }
-  await notifyUser(ctx, user.userId, 'Your password was changed', `The password of ${user.userId} was changed. If this wasn't you, contact your helpdesk now.`);
+  await notifyUser(ctx, user.userId, { kind: 'change' });
   return ok({ changedAt: iso(ctx.clock()) });
 };

@@ -1,6 +1,7 @@
 import { err, ok } from '../../../contract/errors.js';
 import { audit, iso, newSupportCode } from '../../service-context.js';
 import type { Handler } from '../handler.js';
+import { notifyHelpdesk } from '../notify-user.js';
 
 export const getTenant: Handler<'getTenant'> = async (ctx) => ok({ ...ctx.tenant, helpdesk: { ...ctx.tenant.helpdesk } });
 
@@ -23,14 +24,7 @@ export const contactHelpdesk: Handler<'contactHelpdesk'> = async (ctx, { body, c
   if ((await ctx.store.recordFailure(key, now, limits.windowMs)) >= limits.max) await ctx.store.setBlock(key, now + limits.blockMs);
   await ctx.store.addHelpdeskRequest({ supportCode, userId: body.userId, reason: body.reason, at: iso(ctx.clock()) });
   await audit(ctx, { event: 'helpdesk.request', userId: body.userId, client, outcome: 'success', supportCode, detail: body.reason });
-  if (ctx.tenant.helpdesk.email) {
-    await ctx.notifier.send({
-      channel: 'email',
-      to: ctx.tenant.helpdesk.email,
-      subject: `Password reset request ${supportCode}`,
-      body: `${body.userId} asked for help resetting their password (${body.reason}). Support code: ${supportCode}.`,
-    });
-  }
+  await notifyHelpdesk(ctx, body.userId, body.reason, supportCode);
   return ok({ supportCode });
 };
 

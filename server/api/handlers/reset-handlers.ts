@@ -125,7 +125,7 @@ export const completeReset: Handler<'completeReset'> = async (ctx, { body, token
   await ctx.directory.unlock(live.reset.userId);
   await ctx.store.clearFailures(signInKey(live.reset.userId));
   await ctx.store.setBlock(signInKey(live.reset.userId), ctx.clock());
-  await notifyUser(ctx, live.reset.userId, 'Your password was reset', `The password of ${live.reset.userId} was reset. If this wasn't you, contact your helpdesk now.`);
+  await notifyUser(ctx, live.reset.userId, { kind: 'reset' });
   return ok({ completedAt: iso(ctx.clock()) });
 };
 
@@ -139,6 +139,6 @@ export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, clie
   await ctx.store.clearFailures(signInKey(live.reset.userId));
   await ctx.store.setBlock(signInKey(live.reset.userId), ctx.clock());
   await audit(ctx, { event: 'unlock', userId: live.reset.userId, client, outcome: 'success' });
-  await notifyUser(ctx, live.reset.userId, 'Your account was unlocked', `The account ${live.reset.userId} was unlocked. If this wasn't you, contact your helpdesk now.`);
+  await notifyUser(ctx, live.reset.userId, { kind: 'unlock' });
   return ok({ unlockedAt: iso(ctx.clock()) });
 };

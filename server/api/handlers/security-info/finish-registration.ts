@@ -19,6 +19,6 @@ export async function finishRegistration(
   const profile = (await ctx.store.getProfile(userId)) ?? { userId, skipsUsed: 0 };
   if (!profile.defaultMethodId) await ctx.store.putProfile({ ...profile, defaultMethodId: method.id, reconfirmedAt: ctx.clock() });
   await audit(ctx, { event: `registration.add.${method.type}`, userId, client, outcome: 'success' });
-  await notifyUser(ctx, userId, 'Security info changed', `A sign-in method (${method.type}: "${method.label}") was added to your account. If this wasn't you, contact your helpdesk now.`, method.id);
+  await notifyUser(ctx, userId, { kind: 'securityInfo', change: `added ${method.type} “${method.label}”` }, method.id);
   return ok({ method: { id: method.id, type: method.type, label: method.label, createdAt: method.createdAt } });
 }

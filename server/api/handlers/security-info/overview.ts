@@ -36,7 +36,7 @@ export const removeMethod: Handler<'removeMethod'> = async (ctx, { body, token, 
     await ctx.store.putProfile({ ...rest, ...(next ? { defaultMethodId: next.id } : {}) });
   }
   await audit(ctx, { event: `registration.remove.${method.type}`, userId: e.session.userId, client, outcome: 'success' });
-  await notifyUser(ctx, e.session.userId, 'Security info changed', `A sign-in method (${method.type}: "${method.label}") was removed from your account. If this wasn't you, contact your helpdesk now.`, method.id);
+  await notifyUser(ctx, e.session.userId, { kind: 'securityInfo', change: `removed ${method.type} “${method.label}”` }, method.id);
   return ok({});
 };
 
