@@ -8,6 +8,7 @@ import {
   type RenderedMessage,
 } from '../notify/messages.js';
 import { audit, type ServiceContext } from '../service-context.js';
+import type { StoredMethod } from '../store/store.js';
 
 export type AccountEvent = { kind: 'securityInfo'; change: string } | { kind: 'reset' } | { kind: 'unlock' } | { kind: 'change' };
 
@@ -32,9 +33,9 @@ function render(ctx: ServiceContext, userId: string, event: AccountEvent): Rende
  * changed (`except`): their alternate email first, else a phone by text. Best effort: a
  * failed notice is audited, never a reason to fail what the user did.
  */
-export async function notifyUser(ctx: ServiceContext, userId: string, event: AccountEvent, except?: string): Promise<void> {
+export async function notifyUser(ctx: ServiceContext, userId: string, event: AccountEvent, except?: string, fallback?: StoredMethod): Promise<void> {
   const methods = (await ctx.store.listMethods(userId)).filter((m) => m.id !== except && m.address);
-  const target = methods.find((m) => m.type === 'email') ?? methods.find((m) => m.type === 'sms');
+  const target = methods.find((m) => m.type === 'email') ?? methods.find((m) => m.type === 'sms') ?? fallback;
   if (!target?.address || (target.type !== 'email' && target.type !== 'sms')) return;
   try {
     await ctx.notifier.send({ channel: target.type, to: ctx.box.open(target.address), ...render(ctx, userId, event) });

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Challenge } from '../../contract/api.js';
 import { err, ok, type Result } from '../../contract/errors.js';
 import { sendCode } from '../api/notify-user.js';
+import type { SsprPolicy } from '../policy/policy.js';
 import { iso, type ServiceContext } from '../service-context.js';
 import type { StoredMethod } from '../store/store.js';
 import { methodChoice } from './method-hint.js';
@@ -14,10 +15,12 @@ import { authenticationOptions, verifyAuthentication } from './webauthn.js';
 import { exactOrigins } from './webauthn-origin.js';
 import { passkeyOf } from './passkey-record.js';
 
-/** Who is verifying: a reset (token hash) or a signed-in session (token hash). */
+/** Who is verifying: a reset (token hash) or a signed-in session (token hash), under the user's own policy. */
 export interface ChallengeOwner {
   hash: string;
   userId: string;
+  /** The policy for this user (group overrides applied): code digits, lifetimes, questions asked. */
+  policy: SsprPolicy;
 }
 
 export interface Proof {
@@ -35,21 +38,22 @@ const codeChannel = (type: StoredMethod['type']) => (type === 'sms' || type === 
  * app needs nothing sent.
  */
 export async function startChallenge(ctx: ServiceContext, owner: ChallengeOwner, method: StoredMethod): Promise<Result<Challenge>> {
+  const policy = owner.policy;
   const blocked = await throttled(ctx, methodKey(method.id));
   if (blocked) return blocked;
   const now = ctx.clock();
   const channel = codeChannel(method.type);
-  if (method.type === 'authenticatorApp') return ok({ kind: 'totp', digits: ctx.policy.totp.digits });
+  if (method.type === 'authenticatorApp') return ok({ kind: 'totp', digits: policy.totp.digits });
   if (channel) {
     const email = channel === 'email';
-    const limits = email ? ctx.policy.emailSends : ctx.policy.codeSends;
+    const limits = email ? policy.emailSends : policy.codeSends;
     const sendKey = `send:${method.id}`;
     const sendBlocked = await throttled(ctx, sendKey);
     if (sendBlocked) return sendBlocked;
     const sends = await ctx.store.recordFailure(sendKey, now, limits.windowMs);
     if (sends >= limits.max) await ctx.store.setBlock(sendKey, now + limits.blockMs);
-    const digits = email ? ctx.policy.codes.emailDigits : ctx.policy.codes.smsDigits;
-    const lifetime = email ? ctx.policy.codes.emailLifetimeMs : ctx.policy.codes.smsLifetimeMs;
+    const digits = email ? policy.codes.emailDigits : policy.codes.smsDigits;
+    const lifetime = email ? policy.codes.emailLifetimeMs : policy.codes.smsLifetimeMs;
     const code = newCode(digits);
     await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, codeHash: await ctx.hasher.hash(code), expiresAt: now + lifetime });
     await sendCode(ctx, channel, ctx.box.open(method.address!), code, lifetime);
@@ -57,15 +61,15 @@ export async function startChallenge(ctx: ServiceContext, owner: ChallengeOwner,
   }
   if (method.type === 'questions') {
     const ids = storedAnswers(method).map((a) => a.questionId);
-    const questionIds = drawQuestions(ids, ctx.policy.questions.toAnswer, randomInt);
-    await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, questionIds, expiresAt: now + ctx.policy.resetLifetimeMs });
-    const pool = allQuestions(ctx.policy);
+    const questionIds = drawQuestions(ids, policy.questions.toAnswer, randomInt);
+    await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, questionIds, expiresAt: now + policy.resetLifetimeMs });
+    const pool = allQuestions(policy);
     return ok({ kind: 'questions', questions: questionIds.map((id) => ({ id, text: pool.find((q) => q.id === id)?.text ?? {} })) });
   }
   // securityKey
   const passkey = passkeyOf(ctx, method);
   const { options, challenge } = await authenticationOptions(ctx.webauthn, [passkey]);
-  await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, webauthnChallenge: challenge, expiresAt: now + ctx.policy.setupLifetimeMs });
+  await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, webauthnChallenge: challenge, expiresAt: now + policy.setupLifetimeMs });
   return ok({ kind: 'webauthn', options: options as unknown as Record<string, unknown> });
 }
 
@@ -80,7 +84,7 @@ export async function verifyProof(ctx: ServiceContext, owner: ChallengeOwner, me
   const passed = await check(ctx, owner, method, proof);
   if (passed === 'no-challenge') return err('STEP_NOT_ALLOWED', 'Ask for a code (or questions, or a security key prompt) first');
   if (!passed) {
-    await countFailure(ctx, methodKey(method.id), ctx.policy.verifyFailures);
+    await countFailure(ctx, methodKey(method.id), owner.policy.verifyFailures);
     return err('INVALID_CODE', method.type === 'questions' ? 'The answers are not right' : 'The code is not valid');
   }
   await ctx.store.clearFailures(methodKey(method.id));

@@ -46,7 +46,8 @@ export function checkAnswers(
     else if (length < rules.minLength) problems.push({ index, problem: 'tooShort' });
     else if (length > rules.maxLength) problems.push({ index, problem: 'tooLong' });
     else if (seen.has(normal)) problems.push({ index, problem: 'duplicate' });
-    else if (Object.values(question.text).some((text) => normalizeAnswer(text).includes(normal) || normal.includes(normalizeAnswer(text)))) problems.push({ index, problem: 'containsQuestion' });
+    // Neither the question nor a piece of it ("first school"): both are guessable from the question.
+    else if (Object.values(question.text).some((text) => normal.includes(normalizeAnswer(text)) || normalizeAnswer(text).includes(normal))) problems.push({ index, problem: 'containsQuestion' });
     seen.add(normal);
   });
   return problems;

@@ -87,7 +87,7 @@ export const startResetChallenge: Handler<'startResetChallenge'> = async (ctx, {
   if (isErr(live)) return live;
   const method = await offeredMethod(live, body.methodId);
   if (!method.ok) return method;
-  return startChallenge(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId }, method.data);
+  return startChallenge(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId, policy: live.policy }, method.data);
 };
 
 export const verifyReset: Handler<'verifyReset'> = async (ctx, { body, token, client }) => {
@@ -95,7 +95,7 @@ export const verifyReset: Handler<'verifyReset'> = async (ctx, { body, token, cl
   if (isErr(live)) return live;
   const method = await offeredMethod(live, body.methodId);
   if (!method.ok) return method;
-  const result = await verifyProof(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId }, method.data, body);
+  const result = await verifyProof(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId, policy: live.policy }, method.data, body);
   const event = { event: `${live.reset.mode ?? 'reset'}.verify`, userId: live.reset.userId, client, detail: method.data.type };
   if (!result.ok) return auditedFailure(ctx, event, result);
   await audit(ctx, { ...event, outcome: 'success' });

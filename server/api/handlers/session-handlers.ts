@@ -1,5 +1,6 @@
 import { err, ok } from '../../../contract/errors.js';
 import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
+import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import type { SessionRecord, StoredMethod } from '../../store/store.js';
 import { startChallenge, verifyProof } from '../../verifiers/method-challenge.js';
 import { methodChoice, secondFactorTypes } from '../../verifiers/method-hint.js';
@@ -46,24 +47,28 @@ export const signIn: Handler<'signIn'> = async (ctx, { body, client }) => {
   });
 };
 
-async function stepUpMethod(ctx: ServiceContext, session: SessionRecord, methodId: string): Promise<StoredMethod | undefined> {
-  return stepUpMethods(await ctx.store.listMethods(session.userId)).find((m) => m.id === methodId);
+/** The step-up method with this id, and the policy of its owner. */
+async function stepUpMethod(ctx: ServiceContext, session: SessionRecord, methodId: string): Promise<{ method: StoredMethod; policy: SsprPolicy } | undefined> {
+  const method = stepUpMethods(await ctx.store.listMethods(session.userId)).find((m) => m.id === methodId);
+  const user = method && (await ctx.directory.findUser(session.userId));
+  return method && user ? { method, policy: policyForUser(ctx.policy, user.groups) } : undefined;
 }
 
 export const startSecondFactor: Handler<'startSecondFactor'> = async (ctx, { body, token }) => {
   const session = await currentSession(ctx, token);
   if (!session) return err('UNAUTHORIZED', 'Sign in again');
-  const method = await stepUpMethod(ctx, session, body.methodId);
-  if (!method) return err('METHOD_NOT_AVAILABLE', 'No such method for this user');
-  return startChallenge(ctx, { hash: session.tokenHash, userId: session.userId }, method);
+  const found = await stepUpMethod(ctx, session, body.methodId);
+  if (!found) return err('METHOD_NOT_AVAILABLE', 'No such method for this user');
+  return startChallenge(ctx, { hash: session.tokenHash, userId: session.userId, policy: found.policy }, found.method);
 };
 
 export const verifySecondFactor: Handler<'verifySecondFactor'> = async (ctx, { body, token, client }) => {
   const session = await currentSession(ctx, token);
   if (!session) return err('UNAUTHORIZED', 'Sign in again');
-  const method = await stepUpMethod(ctx, session, body.methodId);
-  if (!method) return err('METHOD_NOT_AVAILABLE', 'No such method for this user');
-  const result = await verifyProof(ctx, { hash: session.tokenHash, userId: session.userId }, method, body);
+  const found = await stepUpMethod(ctx, session, body.methodId);
+  if (!found) return err('METHOD_NOT_AVAILABLE', 'No such method for this user');
+  const method = found.method;
+  const result = await verifyProof(ctx, { hash: session.tokenHash, userId: session.userId, policy: found.policy }, method, body);
   if (!result.ok) return auditedFailure(ctx, { event: 'secondFactor', userId: session.userId, client, detail: method.type }, result);
   await audit(ctx, { event: 'secondFactor', userId: session.userId, client, outcome: 'success', detail: method.type });
   await ctx.store.putSession({ ...session, elevated: true });

@@ -20,7 +20,8 @@ export const getSecurityInfo: Handler<'getSecurityInfo'> = async (ctx, { token }
     required: e.policy.methodsRequired,
     // Questions never count alone: a reset needs a method other than questions.
     registrationComplete: usable.length >= e.policy.methodsRequired && usable.some((m) => m.type !== 'questions'),
-    reconfirmDue: reconfirmDays > 0 && usable.length > 0 && ctx.clock() - (profile?.reconfirmedAt ?? 0) > reconfirmDays * DAY,
+    // Never confirmed: the newest registration counts as the last confirmation.
+    reconfirmDue: reconfirmDays > 0 && usable.length > 0 && ctx.clock() - (profile?.reconfirmedAt ?? Math.max(...usable.map((m) => Date.parse(m.createdAt)))) > reconfirmDays * DAY,
   });
 };
 
@@ -36,7 +37,8 @@ export const removeMethod: Handler<'removeMethod'> = async (ctx, { body, token, 
     await ctx.store.putProfile({ ...rest, ...(next ? { defaultMethodId: next.id } : {}) });
   }
   await audit(ctx, { event: `registration.remove.${method.type}`, userId: e.session.userId, client, outcome: 'success' });
-  await notifyUser(ctx, e.session.userId, { kind: 'securityInfo', change: `removed ${method.type} “${method.label}”` }, method.id);
+  // Told on another channel; when none is left, on the removed one itself rather than not at all.
+  await notifyUser(ctx, e.session.userId, { kind: 'securityInfo', change: `removed ${method.type} “${method.label}”` }, method.id, method);
   return ok({});
 };
 
