@@ -134,7 +134,8 @@ results['renderer.firstScreenMsAll'] = screens.map(Math.round);
 console.log('renderer.firstScreenMs (median of 10)', results['renderer.firstScreenMs'], screens.map(Math.round));
 
 const dbDir = mkdtempSync(join(tmpdir(), 'bench-db-'));
-record('service.verifyCode', await verifyCodeLoad(SqliteStore.open(join(dbDir, 'bench.db'))), 'SQLite store (WAL, file on disk); wrong-code path of POST /api/v1/reset/verify; 10 connections, 8 s, autocannon on loopback');
+record('service.verifyCode', await verifyCodeLoad(SqliteStore.open(join(dbDir, 'bench.db'))), 'SQLite store (WAL, synchronous=NORMAL: the default durability "crash"), file on disk; wrong-code path of POST /api/v1/reset/verify (2 writes: failure counter, audit); 10 connections, 8 s, autocannon on loopback');
+record('service.sqliteFull.verifyCode', await verifyCodeLoad(SqliteStore.open(join(dbDir, 'bench-full.db'), { durability: 'power-loss' })), 'SQLite store with durability "power-loss" (synchronous=FULL: fsync per commit), same load');
 record('service.memory.verifyCode', await verifyCodeLoad(new MemoryStore()), 'memory store (the demo), same load');
 const pgUrl = process.env.SIGNIN_TEST_PG_URL;
 if (pgUrl) {

@@ -45,7 +45,8 @@ const directorySchema = z.discriminatedUnion('kind', [
 
 const storeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('memory') }),
-  z.strictObject({ kind: z.literal('sqlite'), path: filePath }),
+  /** durability: 'crash' (default: survives a killed process) or 'power-loss' (fsync every commit, ~3× slower writes). */
+  z.strictObject({ kind: z.literal('sqlite'), path: filePath, durability: z.enum(['crash', 'power-loss']).optional() }),
   z.strictObject({ kind: z.literal('postgres'), urlEnv: envName }),
 ]);
 

@@ -7,7 +7,7 @@
 import { MemoryStore } from './memory-store.js';
 import type { Store } from './store.js';
 
-export type StoreConfig = { kind: 'memory' } | { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+export type StoreConfig = { kind: 'memory' } | { kind: 'sqlite'; path: string; durability?: 'crash' | 'power-loss' } | { kind: 'postgres'; url: string };
 
 export async function createStore(config: StoreConfig): Promise<Store> {
   switch (config.kind) {
@@ -16,7 +16,7 @@ export async function createStore(config: StoreConfig): Promise<Store> {
     case 'sqlite': {
       // Loaded on demand: the embedded demo and the memory store never load a native driver.
       const { SqliteStore } = await import('./sqlite-store.js');
-      return SqliteStore.open(config.path);
+      return SqliteStore.open(config.path, config.durability ? { durability: config.durability } : {});
     }
     case 'postgres': {
       const { PostgresStore } = await import('./postgres-store.js');

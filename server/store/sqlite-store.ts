@@ -4,14 +4,15 @@
  * Node 22.5+). Behaves exactly like MemoryStore (test/integration/store/store-contract.ts
  * proves it); the methods are async only to match the Store interface.
  *
- * Durability: journal_mode=WAL with synchronous=FULL. In WAL mode a commit appends the
- * transaction to the -wal file before it returns; NORMAL would fsync only at checkpoints,
- * which survives the process being killed (the OS still holds the written pages) but can
- * lose the last acknowledged transactions on power loss or a kernel crash. FULL fsyncs the
- * WAL at every commit, so an acknowledged write — a registered method, a used TOTP step
- * (replay guard), a completed reset, an audit event — survives both. The price is one fsync
- * per write transaction, which a self-service reset service (a few writes per user action)
- * does not notice; reads are unaffected and, with WAL, never block on the writer.
+ * Durability: journal_mode=WAL, and a choice of synchronous level (`durability`):
+ * - 'crash' (default, synchronous=NORMAL — SQLite's recommendation for WAL): a commit is in
+ *   the -wal file before it returns, so every acknowledged write survives the process being
+ *   killed (test/integration/store/durability.test.ts kills writers with SIGKILL); a power
+ *   loss or kernel crash may roll back the last transactions, never corrupt the file.
+ * - 'power-loss' (synchronous=FULL): the WAL is fsynced at every commit, so acknowledged
+ *   writes survive power loss too — at about a third of the write throughput here
+ *   (npm run bench: service.sqliteFull.verifyCodePerSec).
+ * Reads are unaffected and, with WAL, never block on the writer.
  *
  * Several processes may open the same file (a CLI next to the service): writes take the
  * lock at BEGIN (IMMEDIATE transactions) and wait up to `busyTimeoutMs` for it.
@@ -24,6 +25,8 @@ import { jsonOrNull, orNull, toAudit, toChallenge, toMethod, toProfile, toReset,
 import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
 
 export interface SqliteStoreOptions {
+  /** 'crash' (synchronous=NORMAL, default) or 'power-loss' (synchronous=FULL): see above. */
+  durability?: 'crash' | 'power-loss';
   /** How long a write waits for another process's lock before failing (ms). Default 5000. */
   busyTimeoutMs?: number;
 }
@@ -61,7 +64,7 @@ export class SqliteStore implements Store {
     const db = new Database(path, { timeout: busyTimeoutMs });
     try {
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      db.pragma(`synchronous = ${options.durability === 'power-loss' ? 'FULL' : 'NORMAL'}`);
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
       migrateSqlite(db, path);

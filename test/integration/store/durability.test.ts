@@ -71,7 +71,7 @@ async function assertAllPresent(store: Store, run: Burst, killAfter = KILL_AFTER
 }
 
 describe('durability: acknowledged writes survive kill -9 of the writer', () => {
-  it('SQLite (WAL, synchronous=FULL): every printed id is there and the file is intact, kill after kill', async () => {
+  it('SQLite (WAL, synchronous=NORMAL, the default): every printed id is there and the file is intact, kill after kill', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'signin-durable-'));
     try {
       const path = join(dir, 'burst.db');

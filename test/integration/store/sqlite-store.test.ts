@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../../server/store/create-store.js';
@@ -26,10 +26,13 @@ storeContract(
 );
 
 describe('SqliteStore specifics', () => {
-  it('opens in WAL mode with synchronous=FULL, foreign keys on and a busy timeout; the file is owner-only', async () => {
+  it('opens in WAL mode with synchronous=NORMAL (FULL for durability: power-loss), foreign keys on and a busy timeout; the file is owner-only', async () => {
     const path = newPath();
     const store = (await createStore({ kind: 'sqlite', path })) as SqliteStore;
-    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'full', foreignKeys: true, busyTimeoutMs: 5000 });
+    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'normal', foreignKeys: true, busyTimeoutMs: 5000 });
+    const full = SqliteStore.open(join(dirname(path), 'full.db'), { durability: 'power-loss' });
+    expect(full.settings().synchronous).toBe('full');
+    await full.close();
     expect(store.integrityCheck()).toBe('ok');
     expect(store.schemaVersion()).toBe(latestVersion(sqliteMigrations));
     expect(statSync(path).mode & 0o777).toBe(0o600);
