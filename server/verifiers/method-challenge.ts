@@ -3,7 +3,7 @@ import type { Challenge } from '../../contract/api.js';
 import { err, ok, type Result } from '../../contract/errors.js';
 import { sendCode } from '../api/notify-user.js';
 import type { SsprPolicy } from '../policy/policy.js';
-import { iso, type ServiceContext } from '../service-context.js';
+import { audit, iso, type ServiceContext } from '../service-context.js';
 import type { StoredMethod } from '../store/store.js';
 import { methodChoice } from './method-hint.js';
 import { newCode } from './one-time-code.js';
@@ -57,6 +57,7 @@ export async function startChallenge(ctx: ServiceContext, owner: ChallengeOwner,
     const code = newCode(digits);
     await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, codeHash: await ctx.hasher.hash(code), expiresAt: now + lifetime });
     await sendCode(ctx, channel, ctx.box.open(method.address!), code, lifetime);
+    await audit(ctx, { event: 'code.send', userId: owner.userId, outcome: 'success', detail: `${channel} for ${method.id}` });
     return ok({ kind: 'code', channel, sentTo: methodChoice(method, ctx.box).hint, digits, expiresAt: iso(now + lifetime) });
   }
   if (method.type === 'questions') {

@@ -29,6 +29,7 @@ async function beginCodeSetup(ctx: ServiceContext, token: string | null, type: C
   const setupId = newId('setup');
   await ctx.store.putSetup({ id: setupId, userId: e.session.userId, sessionTokenHash: e.session.tokenHash, kind: type, secret: '', address: ctx.box.seal(address), codeHash: await ctx.hasher.hash(code), label: hint, expiresAt: now + lifetime });
   await sendCode(ctx, type, address, code, lifetime);
+  await audit(ctx, { event: 'code.send', userId: e.session.userId, outcome: 'success', detail: `${type} for a new method` });
   return ok({ setupId, sentTo: hint, expiresAt: iso(now + lifetime) });
 }
 
