@@ -8,6 +8,17 @@ import type { ServiceContext } from './service-context.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
 
+/** Register the Contoso users' demo methods in `store`, sealed with `box` as the service seals them. */
+export async function seedDemoMethods(store: Store, box: SecretBox, now: number): Promise<void> {
+  for (const method of contosoMethods(new Date(now).toISOString())) {
+    await store.addMethod({
+      ...method,
+      ...(method.secret ? { secret: box.seal(method.secret) } : {}),
+      ...(method.address ? { address: box.seal(method.address) } : {}),
+    });
+  }
+}
+
 /**
  * A fresh Contoso demo: memory directory, memory store (or the one given, for tests of durable
  * stores), outbox, and a secrets key that lives only as long as the process. Nothing survives
@@ -17,13 +28,7 @@ export async function createDemoContext(options: { clock?: () => number; policy?
   const clock = options.clock ?? Date.now;
   const box = SecretBox.ephemeral();
   const store = options.store ?? new MemoryStore();
-  for (const method of contosoMethods(new Date(clock()).toISOString())) {
-    await store.addMethod({
-      ...method,
-      ...(method.secret ? { secret: box.seal(method.secret) } : {}),
-      ...(method.address ? { address: box.seal(method.address) } : {}),
-    });
-  }
+  await seedDemoMethods(store, box, clock());
   const outbox = new Outbox(clock);
   return {
     tenant: contosoTenant,

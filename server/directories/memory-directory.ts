@@ -25,11 +25,12 @@ interface StoredUser extends DirectoryUser {
  */
 export class MemoryDirectory implements Directory {
   private readonly users = new Map<string, StoredUser>();
-  private readonly options: ScryptOptions = { N: 2 ** 14, r: 8, p: 1 };
   private readonly historySize = 3;
+  private constructor(private readonly options: ScryptOptions) {}
 
-  static async create(seeds: readonly MemoryUserSeed[]): Promise<MemoryDirectory> {
-    const directory = new MemoryDirectory();
+  /** `scryptN` lower than the default only where the cost is not what is tested (property tests). */
+  static async create(seeds: readonly MemoryUserSeed[], { scryptN = 2 ** 14 }: { scryptN?: number } = {}): Promise<MemoryDirectory> {
+    const directory = new MemoryDirectory({ N: scryptN, r: 8, p: 1 });
     for (const { password, ...user } of seeds) {
       const salt = randomBytes(16);
       const hash = await scrypt(password, salt, directory.options);

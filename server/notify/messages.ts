@@ -80,50 +80,36 @@ export function securityInfoChangedMessage(input: AccountEventInput & { change: 
   };
 }
 
-/** The password was reset through self-service. */
-export function passwordResetMessage(input: AccountEventInput): RenderedMessage {
+/** What an account event says, per language: its subject and the sentence of its body. */
+const accountEvents = {
+  reset: {
+    en: (o: string, u: string, when: string) => [`Your ${o} password was reset`, `The password of your account ${u} was reset on ${when}.`],
+    'zh-TW': (o: string, u: string, when: string) => [`您的 ${o} 密碼已重設`, `您的帳戶 ${u} 的密碼已於 ${when} 重設。`],
+  },
+  change: {
+    en: (o: string, u: string, when: string) => [`Your ${o} password was changed`, `The password of your account ${u} was changed on ${when}.`],
+    'zh-TW': (o: string, u: string, when: string) => [`您的 ${o} 密碼已變更`, `您的帳戶 ${u} 的密碼已於 ${when} 變更。`],
+  },
+  unlock: {
+    en: (o: string, u: string, when: string) => [`Your ${o} account was unlocked`, `Your account ${u} was unlocked on ${when}.`],
+    'zh-TW': (o: string, u: string, when: string) => [`您的 ${o} 帳戶已解除鎖定`, `您的帳戶 ${u} 已於 ${when} 解除鎖定。`],
+  },
+} as const;
+
+function accountEventMessage(kind: keyof typeof accountEvents, input: AccountEventInput): RenderedMessage {
   const lang = pick(input.language);
-  const when = formatTime(input.at);
-  if (lang === 'zh-TW')
-    return {
-      subject: `您的 ${input.organization} 密碼已重設`,
-      body: `您的帳戶 ${input.userId} 的密碼已於 ${when} 重設。\n\n${notYou(lang, input.helpdesk)}`,
-    };
-  return {
-    subject: `Your ${input.organization} password was reset`,
-    body: `The password of your account ${input.userId} was reset on ${when}.\n\n${notYou(lang, input.helpdesk)}`,
-  };
+  const [subject, sentence] = accountEvents[kind][lang](input.organization, input.userId, formatTime(input.at));
+  return { subject: subject!, body: `${sentence}\n\n${notYou(lang, input.helpdesk)}` };
 }
+
+/** The password was reset through self-service. */
+export const passwordResetMessage = (input: AccountEventInput): RenderedMessage => accountEventMessage('reset', input);
 
 /** The password was changed by its owner (with the old password). */
-export function passwordChangedMessage(input: AccountEventInput): RenderedMessage {
-  const lang = pick(input.language);
-  const when = formatTime(input.at);
-  if (lang === 'zh-TW')
-    return {
-      subject: `您的 ${input.organization} 密碼已變更`,
-      body: `您的帳戶 ${input.userId} 的密碼已於 ${when} 變更。\n\n${notYou(lang, input.helpdesk)}`,
-    };
-  return {
-    subject: `Your ${input.organization} password was changed`,
-    body: `The password of your account ${input.userId} was changed on ${when}.\n\n${notYou(lang, input.helpdesk)}`,
-  };
-}
+export const passwordChangedMessage = (input: AccountEventInput): RenderedMessage => accountEventMessage('change', input);
 
 /** The account was unlocked through self-service. */
-export function accountUnlockedMessage(input: AccountEventInput): RenderedMessage {
-  const lang = pick(input.language);
-  const when = formatTime(input.at);
-  if (lang === 'zh-TW')
-    return {
-      subject: `您的 ${input.organization} 帳戶已解除鎖定`,
-      body: `您的帳戶 ${input.userId} 已於 ${when} 解除鎖定。\n\n${notYou(lang, input.helpdesk)}`,
-    };
-  return {
-    subject: `Your ${input.organization} account was unlocked`,
-    body: `Your account ${input.userId} was unlocked on ${when}.\n\n${notYou(lang, input.helpdesk)}`,
-  };
-}
+export const accountUnlockedMessage = (input: AccountEventInput): RenderedMessage => accountEventMessage('unlock', input);
 
 export interface HelpdeskRequestInput {
   organization: string;
