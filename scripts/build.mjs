@@ -13,8 +13,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist', 'electron');
 const electronOnly = process.argv.includes('--electron-only');
 
-/** Never bundled: electron is provided by the runtime; keytar is a native addon (asar-unpacked). */
-export const mainExternals = ['electron', 'keytar'];
+/**
+ * Never bundled: electron is provided by the runtime; keytar and @node-rs/argon2 (the
+ * embedded demo directory hashes codes with it) are native addons, shipped asar-unpacked.
+ */
+export const mainExternals = ['electron', 'keytar', '@node-rs/argon2'];
 
 if (!electronOnly) {
   const vite = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });

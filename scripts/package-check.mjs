@@ -51,6 +51,11 @@ for (const path of entries) {
   if (hit) fail(`app.asar contains ${hit.why}: ${path}`);
 }
 
+// The native addons the main bundle leaves external must ship unpacked next to the asar.
+const unpacked = join(root, 'release', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'node_modules');
+const nativeAddons = ['keytar/build/Release/keytar.node', `@node-rs/argon2-${process.platform}-${process.arch}-gnu/argon2.${process.platform}-${process.arch}-gnu.node`];
+for (const addon of nativeAddons) if (!existsSync(join(unpacked, addon))) fail(`app.asar.unpacked lacks the native addon ${addon}`);
+
 const ours = entries.filter((path) => path.startsWith('/dist/'));
 /** Top-level package name of a /node_modules/… entry (scoped names keep their scope). */
 const packageOf = (path) => {
