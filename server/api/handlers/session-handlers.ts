@@ -14,12 +14,14 @@ export async function currentSession(ctx: ServiceContext, token: string | null):
 
 /**
  * The methods that must be passed before security info may change (POLICY.md, PWM #454):
- * a second factor when the user has one; else their alternate email; none for a user who
- * has nothing a stranger with the password could not also have.
+ * a second factor when the user has one; else their alternate email; else their security
+ * questions. Only a user with no method at all opens security info with the password alone.
  */
 export function stepUpMethods(methods: StoredMethod[]): StoredMethod[] {
   const strong = methods.filter((m) => secondFactorTypes.has(m.type));
-  return strong.length > 0 ? strong : methods.filter((m) => m.type === 'email');
+  if (strong.length > 0) return strong;
+  const email = methods.filter((m) => m.type === 'email');
+  return email.length > 0 ? email : methods.filter((m) => m.type === 'questions');
 }
 
 export const signIn: Handler<'signIn'> = async (ctx, { body, client }) => {

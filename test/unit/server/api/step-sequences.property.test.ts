@@ -154,7 +154,8 @@ async function run(m: Model, s: Step): Promise<void> {
       if (!reply.body.ok) return;
       expect(s.wrong).toBe(false);
       const d = reply.body.data;
-      const gates = (m.methods.get(s.user) ?? []).filter((x) => STEP_UP.has(x.type) || x.type === 'email');
+      // Step-up: a second factor, else the alternate email, else the security questions.
+      const gates = (m.methods.get(s.user) ?? []).filter((x) => STEP_UP.has(x.type) || x.type === 'email' || x.type === 'questions');
       expect(d.secondFactor).toBe(gates.length === 0 ? 'none' : 'required');
       m.sessions.push({ token: d.sessionToken, userId: s.user, expiresAt: now + 15 * MINUTE, elevated: d.secondFactor === 'none', methods: d.secondFactorMethods });
       return;

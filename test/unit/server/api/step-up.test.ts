@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALAIN, DEMO_PASSWORD, MEGAN, failure, success, type ApiHarness } from '../../../support/api-harness.js';
-import { ALAIN_EMAIL, codeIn, createFastHarness, elevatedSession, otherCode, outbox, registerEmail, registerPhone } from '../../../support/api-flows.js';
+import { ALAIN_EMAIL, ALL_METHODS, answerFor, codeIn, createFastHarness, elevatedSession, otherCode, outbox, registerEmail, registerPhone, registerQuestions } from '../../../support/api-flows.js';
 
 let h: ApiHarness;
 beforeEach(async () => {
@@ -101,5 +101,27 @@ describe('a setup belongs to the session that began it', () => {
     const b = await elevatedSession(h, MEGAN);
     const { setupId } = success(await h.call('beginEmail', { address: 'megan.bowen@example.org' }, a));
     expect(failure(await h.call('confirmEmail', { setupId, code: codeIn(outbox(h).at(-1)!) }, b)).code).toBe('SETUP_EXPIRED');
+  });
+});
+
+describe('a user whose only method is security questions', () => {
+  it('must answer them before security info opens again; the password alone is not enough', async () => {
+    const q = await createFastHarness({ methodsEnabled: ALL_METHODS });
+    try {
+      const first = await q.signIn(MEGAN); // nothing registered yet: the password opens it
+      await registerQuestions(q, first);
+      const session = success(await q.call('signIn', { userId: MEGAN, password: DEMO_PASSWORD }));
+      expect(session.secondFactor).toBe('required');
+      expect(session.secondFactorMethods.map((m) => m.type)).toEqual(['questions']);
+      expect(failure(await q.call('getSecurityInfo', {}, session.sessionToken)).code).toBe('SECOND_FACTOR_REQUIRED');
+      const methodId = session.secondFactorMethods[0]!.id;
+      const challenge = success(await q.call('startSecondFactor', { methodId }, session.sessionToken));
+      if (challenge.kind !== 'questions') throw new Error(`expected questions, got ${challenge.kind}`);
+      const answers = challenge.questions.map((question) => ({ questionId: question.id, answer: answerFor(question.id) }));
+      success(await q.call('verifySecondFactor', { methodId, answers }, session.sessionToken));
+      expect(success(await q.call('getSecurityInfo', {}, session.sessionToken)).methods.map((m) => m.type)).toEqual(['questions']);
+    } finally {
+      await q.close();
+    }
   });
 });
