@@ -1,5 +1,5 @@
 import type { ApiBody, ApiData, ApiRouteName } from '../../contract/api.js';
-import type { Result } from '../../contract/errors.js';
+import type { Err, Result } from '../../contract/errors.js';
 import type { ServiceContext } from '../service-context.js';
 
 export interface HandlerInput<N extends ApiRouteName> {
@@ -13,3 +13,6 @@ export interface HandlerInput<N extends ApiRouteName> {
 /** A route's logic: validated input in, a Result out. Never throws for a user's mistake. */
 export type Handler<N extends ApiRouteName> = (ctx: ServiceContext, input: HandlerInput<N>) => Promise<Result<ApiData<N>>>;
 export type Handlers = { [N in ApiRouteName]: Handler<N> };
+
+/** Narrow a handler's intermediate value (a record, or the error that stopped it). */
+export const isErr = (x: object): x is Err => 'ok' in x && (x as Err).ok === false;

@@ -9,7 +9,7 @@ import { methodChoice } from './method-hint.js';
 import { newCode } from './one-time-code.js';
 import { allQuestions, storedAnswers } from './question-pool.js';
 import { drawQuestions, normalizeAnswer } from './questions.js';
-import { countFailure, methodKey, throttled } from './throttle.js';
+import { countTowardsLimit, methodKey, throttled } from './throttle.js';
 import { verifyRegisteredTotp } from './totp.js';
 import { authenticationOptions, verifyAuthentication } from './webauthn.js';
 import { exactOrigins } from './webauthn-origin.js';
@@ -50,8 +50,7 @@ export async function startChallenge(ctx: ServiceContext, owner: ChallengeOwner,
     const sendKey = `send:${method.id}`;
     const sendBlocked = await throttled(ctx, sendKey);
     if (sendBlocked) return sendBlocked;
-    const sends = await ctx.store.recordFailure(sendKey, now, limits.windowMs);
-    if (sends >= limits.max) await ctx.store.setBlock(sendKey, now + limits.blockMs);
+    await countTowardsLimit(ctx, sendKey, limits);
     const digits = email ? policy.codes.emailDigits : policy.codes.smsDigits;
     const lifetime = email ? policy.codes.emailLifetimeMs : policy.codes.smsLifetimeMs;
     const code = newCode(digits);
@@ -85,7 +84,7 @@ export async function verifyProof(ctx: ServiceContext, owner: ChallengeOwner, me
   const passed = await check(ctx, owner, method, proof);
   if (passed === 'no-challenge') return err('STEP_NOT_ALLOWED', 'Ask for a code (or questions, or a security key prompt) first');
   if (!passed) {
-    await countFailure(ctx, methodKey(method.id), owner.policy.verifyFailures);
+    await countTowardsLimit(ctx, methodKey(method.id), owner.policy.verifyFailures);
     return err('INVALID_CODE', method.type === 'questions' ? 'The answers are not right' : 'The code is not valid');
   }
   await ctx.store.clearFailures(methodKey(method.id));

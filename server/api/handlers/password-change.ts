@@ -3,7 +3,7 @@ import { checkNewPassword } from '../../passwords/password-check.js';
 import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import { audit, auditedFailure, iso, type ServiceContext } from '../../service-context.js';
 import type { SetPasswordResult } from '../../directories/directory.js';
-import { countFailure, signInKey, throttled } from '../../verifiers/throttle.js';
+import { countTowardsLimit, signInKey, throttled } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
 
@@ -50,16 +50,16 @@ export const changePassword: Handler<'changePassword'> = async (ctx, { body, cli
   // hideAccountState, "managed elsewhere" is told only to someone who knows the password.
   const oldPasswordOk = (await ctx.directory.verifyPassword(body.userId, body.oldPassword)) === 'ok';
   if (!user || (!oldPasswordOk && (user.passwordManaged || ctx.policy.hideAccountState))) {
-    await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
+    await countTowardsLimit(ctx, signInKey(body.userId), ctx.policy.signInFailures);
     return auditedFailure(ctx, { event: 'password.change', ...(user ? { userId: user.userId } : {}), client, detail: user ? 'old password' : 'unknown user' }, err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect'));
   }
   if (!user.passwordManaged) {
-    if (!oldPasswordOk) await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
+    if (!oldPasswordOk) await countTowardsLimit(ctx, signInKey(body.userId), ctx.policy.signInFailures);
     return err('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service", { helpdesk: ctx.tenant.helpdesk });
   }
   const result = await setNewPassword(ctx, user.userId, policyForUser(ctx.policy, user.groups), body.newPassword, client, 'password.change', () => ctx.directory.changePassword(user.userId, body.oldPassword, body.newPassword));
   if (!result.ok) {
-    if (result.error.code === 'INVALID_CREDENTIALS') await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
+    if (result.error.code === 'INVALID_CREDENTIALS') await countTowardsLimit(ctx, signInKey(body.userId), ctx.policy.signInFailures);
     return result;
   }
   await notifyUser(ctx, user.userId, { kind: 'change' });

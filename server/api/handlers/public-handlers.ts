@@ -2,6 +2,7 @@ import { err, ok } from '../../../contract/errors.js';
 import { audit, iso, newSupportCode } from '../../service-context.js';
 import type { Handler } from '../handler.js';
 import { notifyHelpdesk } from '../notify-user.js';
+import { countTowardsLimit } from '../../verifiers/throttle.js';
 
 export const getTenant: Handler<'getTenant'> = async (ctx) => ok({ ...ctx.tenant, helpdesk: { ...ctx.tenant.helpdesk } });
 
@@ -19,9 +20,7 @@ export const contactHelpdesk: Handler<'contactHelpdesk'> = async (ctx, { body, c
     await audit(ctx, { event: 'helpdesk.request', userId: body.userId, client, outcome: 'failure', supportCode, detail: `${body.reason} (rate-limited: not sent)` });
     return ok({ supportCode });
   }
-  const now = ctx.clock();
-  const limits = ctx.policy.helpdeskRequests;
-  if ((await ctx.store.recordFailure(key, now, limits.windowMs)) >= limits.max) await ctx.store.setBlock(key, now + limits.blockMs);
+  await countTowardsLimit(ctx, key, ctx.policy.helpdeskRequests);
   await ctx.store.addHelpdeskRequest({ supportCode, userId: body.userId, reason: body.reason, at: iso(ctx.clock()) });
   await audit(ctx, { event: 'helpdesk.request', userId: body.userId, client, outcome: 'success', supportCode, detail: body.reason });
   await notifyHelpdesk(ctx, body.userId, body.reason, supportCode);

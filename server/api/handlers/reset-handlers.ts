@@ -5,8 +5,8 @@ import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } 
 import type { ResetRecord, StoredMethod } from '../../store/store.js';
 import { startChallenge, verifyProof } from '../../verifiers/method-challenge.js';
 import { methodChoice } from '../../verifiers/method-hint.js';
-import { signInKey, throttled } from '../../verifiers/throttle.js';
-import type { Handler } from '../handler.js';
+import { countTowardsLimit, signInKey, throttled } from '../../verifiers/throttle.js';
+import { isErr, type Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
 import { setNewPassword } from './password-change.js';
 
@@ -23,7 +23,6 @@ async function currentReset(ctx: ServiceContext, token: string | null): Promise<
   if (!user) return err('RESET_EXPIRED', 'Start the reset again');
   return { reset, policy: policyForUser(ctx.policy, user.groups), methods: await ctx.store.listMethods(reset.userId) };
 }
-const isErr = (x: object): x is Err => 'ok' in x;
 
 /** Every gate passed, and not by security questions alone (POLICY.md: never alone). */
 function gatesPassed(reset: ResetRecord, methods: readonly StoredMethod[]): boolean {
@@ -48,9 +47,8 @@ export const startReset: Handler<'startReset'> = async (ctx, { body, client }) =
   const accountKey = `resets:${body.userId.toLowerCase()}`;
   const blocked = await throttled(ctx, accountKey);
   if (blocked) return blocked;
+  await countTowardsLimit(ctx, accountKey, ctx.policy.resetsPerAccount);
   const now = ctx.clock();
-  const limits = ctx.policy.resetsPerAccount;
-  if ((await ctx.store.recordFailure(accountKey, now, limits.windowMs)) >= limits.max) await ctx.store.setBlock(accountKey, now + limits.blockMs);
 
   const user = await ctx.directory.findUser(body.userId);
   const policy = user ? policyForUser(ctx.policy, user.groups) : ctx.policy;

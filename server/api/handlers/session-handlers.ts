@@ -4,7 +4,7 @@ import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import type { SessionRecord, StoredMethod } from '../../store/store.js';
 import { startChallenge, verifyProof } from '../../verifiers/method-challenge.js';
 import { methodChoice, secondFactorTypes } from '../../verifiers/method-hint.js';
-import { countFailure, signInKey, throttled } from '../../verifiers/throttle.js';
+import { countTowardsLimit, signInKey, throttled } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 
 /** The live session behind a bearer token, or null. */
@@ -30,7 +30,7 @@ export const signIn: Handler<'signIn'> = async (ctx, { body, client }) => {
   const user = await ctx.directory.findUser(body.userId);
   const check = await ctx.directory.verifyPassword(body.userId, body.password);
   if (!user || check !== 'ok') {
-    await countFailure(ctx, signInKey(body.userId), ctx.policy.signInFailures);
+    await countTowardsLimit(ctx, signInKey(body.userId), ctx.policy.signInFailures);
     // An unknown user id is not recorded as typed: people type passwords into the wrong box.
     return auditedFailure(ctx, { event: 'signIn', ...(user ? { userId: user.userId } : {}), client, detail: user ? check : 'unknown user' }, err('INVALID_CREDENTIALS', 'The user ID or password is incorrect'));
   }

@@ -1,6 +1,6 @@
 import { err, ok } from '../../../../contract/errors.js';
 import { audit, iso, newId } from '../../../service-context.js';
-import { countFailure, throttled } from '../../../verifiers/throttle.js';
+import { countTowardsLimit, throttled } from '../../../verifiers/throttle.js';
 import { matchTotp, newTotpSecret, totpUri } from '../../../verifiers/totp.js';
 import type { Handler } from '../../handler.js';
 import { finishRegistration } from './finish-registration.js';
@@ -40,7 +40,7 @@ export const confirmAuthenticatorApp: Handler<'confirmAuthenticatorApp'> = async
   const secret = ctx.box.open(setup.secret);
   const step = await matchTotp(ctx.policy.totp, secret, body.code, ctx.clock());
   if (step === null) {
-    await countFailure(ctx, key, ctx.policy.verifyFailures);
+    await countTowardsLimit(ctx, key, ctx.policy.verifyFailures);
     await audit(ctx, { event: 'registration.add.authenticatorApp', userId: e.session.userId, client, outcome: 'failure' });
     return err('INVALID_CODE', 'The code is not valid');
   }

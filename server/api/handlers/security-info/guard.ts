@@ -25,7 +25,7 @@ export async function elevated(ctx: ServiceContext, token: string | null): Promi
   return { session, policy: policyForUser(ctx.policy, user.groups), methods: await ctx.store.listMethods(session.userId), displayName: user.displayName };
 }
 
-export const isErr = (x: object): x is Err => 'ok' in x && (x as Err).ok === false;
+export { isErr } from '../../handler.js';
 
 /** How many of each method one user may register. */
 const limits = (policy: SsprPolicy): Record<MethodType, number> => ({

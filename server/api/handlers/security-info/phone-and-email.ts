@@ -3,7 +3,7 @@ import { audit, iso, newId, type ServiceContext } from '../../../service-context
 import { maskEmail, maskPhone } from '../../../verifiers/mask.js';
 import { newCode } from '../../../verifiers/one-time-code.js';
 import { toE164 } from '../../../verifiers/phone.js';
-import { countFailure, throttled } from '../../../verifiers/throttle.js';
+import { countTowardsLimit, throttled } from '../../../verifiers/throttle.js';
 import type { Handler, HandlerInput } from '../../handler.js';
 import { sendCode } from '../../notify-user.js';
 import { finishRegistration } from './finish-registration.js';
@@ -22,8 +22,8 @@ async function beginCodeSetup(ctx: ServiceContext, token: string | null, type: C
   const sendKey = `send:setup:${e.session.userId.toLowerCase()}`;
   const blocked = await throttled(ctx, sendKey);
   if (blocked) return blocked;
+  await countTowardsLimit(ctx, sendKey, limits);
   const now = ctx.clock();
-  if ((await ctx.store.recordFailure(sendKey, now, limits.windowMs)) >= limits.max) await ctx.store.setBlock(sendKey, now + limits.blockMs);
   const code = newCode(email ? ctx.policy.codes.emailDigits : ctx.policy.codes.smsDigits);
   const lifetime = email ? ctx.policy.codes.emailLifetimeMs : ctx.policy.codes.smsLifetimeMs;
   const setupId = newId('setup');
@@ -44,7 +44,7 @@ async function confirmCodeSetup(ctx: ServiceContext, input: HandlerInput<'confir
   const blocked = await throttled(ctx, key);
   if (blocked) return blocked;
   if (!(await ctx.hasher.verify(setup.codeHash, input.body.code))) {
-    await countFailure(ctx, key, ctx.policy.verifyFailures);
+    await countTowardsLimit(ctx, key, ctx.policy.verifyFailures);
     await audit(ctx, { event: `registration.add.${setup.kind}`, userId: e.session.userId, client: input.client, outcome: 'failure' });
     return err('INVALID_CODE', 'The code is not valid');
   }
