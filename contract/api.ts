@@ -69,7 +69,16 @@ export const challengeSchema = z.discriminatedUnion('kind', [
 ]);
 export type Challenge = z.infer<typeof challengeSchema>;
 
-const setupStarted = strict({ setupId: idSchema, sentTo: z.string(), expiresAt: z.string().datetime() });
+const setupStarted = strict({ setupId: idSchema, sentTo: z.string(), expiresAt: z.string().datetime(), digits: z.number().int() });
+
+/**
+ * The language a person reads: the app sends it as `Accept-Language` on every request, and
+ * the service writes codes, notifications and helpdesk mails in it (en or zh-TW).
+ */
+export const LANGUAGE_HEADER = 'accept-language';
+
+/** A method's display name as the user types it (app name, key name). */
+export const methodNameSchema = z.string().trim().min(1).max(64);
 const methodAdded = strict({ method: registeredMethodSchema });
 
 export const helpdeskReasonSchema = z.enum(['SSPR_NOT_ENABLED', 'NOT_REGISTERED', 'PASSWORD_NOT_MANAGED', 'OTHER']);
@@ -129,6 +138,10 @@ export const apiRoutes = {
       registrationComplete: z.boolean(),
       /** The policy asks the user to confirm their security info again. */
       reconfirmDue: z.boolean(),
+      /** The policy asks users without enough methods to register when the app starts. */
+      requiredAtLaunch: z.boolean(),
+      /** How many more times this user may skip that request (counted by the service). */
+      skipsLeft: z.number().int().min(0),
     }),
   }),
   beginAuthenticatorApp: route({
@@ -148,7 +161,7 @@ export const apiRoutes = {
   }),
   confirmAuthenticatorApp: route({
     method: 'POST', path: '/security-info/authenticator-app/confirm', auth: 'session', summary: 'Finish adding an authenticator app by proving one code',
-    body: strict({ setupId: idSchema, code: codeSchema, name: z.string().trim().min(1).max(64) }),
+    body: strict({ setupId: idSchema, code: codeSchema, name: methodNameSchema }),
     response: strict({ method: registeredMethodSchema }),
   }),
   beginPhone: route({
@@ -173,12 +186,13 @@ export const apiRoutes = {
   }),
   beginSecurityKey: route({
     method: 'POST', path: '/security-info/security-key', auth: 'session', summary: 'Start adding a security key or passkey: WebAuthn creation options',
-    body: empty,
+    /** `platform`: this device's own authenticator (Windows Hello, Touch ID); `cross-platform`: a USB/NFC key or a phone; absent: any. */
+    body: strict({ attachment: z.enum(['platform', 'cross-platform']).optional() }),
     response: strict({ setupId: idSchema, options: z.record(z.string(), z.unknown()) }),
   }),
   confirmSecurityKey: route({
     method: 'POST', path: '/security-info/security-key/confirm', auth: 'session', summary: "Finish adding a security key with the browser's registration response",
-    body: strict({ setupId: idSchema, name: z.string().trim().min(1).max(64), response: webauthnResponseSchema }),
+    body: strict({ setupId: idSchema, name: methodNameSchema, response: webauthnResponseSchema }),
     response: methodAdded,
   }),
   getQuestionPool: route({
@@ -195,6 +209,16 @@ export const apiRoutes = {
     method: 'POST', path: '/security-info/methods/remove', auth: 'session', summary: 'Remove a registered method',
     body: strict({ methodId: idSchema }),
     response: empty,
+  }),
+  renameMethod: route({
+    method: 'POST', path: '/security-info/methods/rename', auth: 'session', summary: 'Rename a registered method (an app or a key); never touches its secret',
+    body: strict({ methodId: idSchema, name: methodNameSchema }),
+    response: methodAdded,
+  }),
+  skipRegistration: route({
+    method: 'POST', path: '/security-info/skip', auth: 'session', summary: "Skip the registration asked for at launch, as often as the policy allows (PWM's FORCE_ALLOW_SKIP)",
+    body: empty,
+    response: strict({ skipsLeft: z.number().int().min(0) }),
   }),
   setDefaultMethod: route({
     method: 'POST', path: '/security-info/methods/default', auth: 'session', summary: 'Choose the method offered first',
@@ -278,6 +302,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   DIRECTORY_BAD_RESPONSE: 502,
   DIRECTORY_INSECURE: 400,
   VAULT_UNAVAILABLE: 500,
+  KEYRING_MODULE_MISSING: 500,
   FORBIDDEN_SENDER: 403,
   NOT_AVAILABLE: 404,
 };

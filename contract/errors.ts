@@ -33,6 +33,8 @@ export const errorCodes = [
   'DIRECTORY_BAD_RESPONSE',
   'DIRECTORY_INSECURE',
   'VAULT_UNAVAILABLE',
+  /** The keyring's native module (keytar) is not installed or was built without libsecret. */
+  'KEYRING_MODULE_MISSING',
   'FORBIDDEN_SENDER',
   'NOT_AVAILABLE',
 ] as const;

@@ -2,12 +2,32 @@
  * The channel map between the renderer and the main side: one request and one response
  * schema per channel. Both hosts (Electron's ipcMain and the web host) parse requests with
  * these before any handler runs; the renderer's `window.signin` type is derived from here.
+ *
+ * Every method's setup and proof crosses here — codes, answers, WebAuthn options and
+ * responses — but never a secret: setup ids, session and reset tokens and TOTP secrets of
+ * this device stay on the main side. The one exception is shown once on purpose: the QR
+ * payload of an authenticator app being added on another device.
  */
 import { z } from 'zod';
-import { codeSchema, helpdeskReasonSchema, idSchema, methodChoiceSchema, outboxMessageSchema, passwordPolicySchema, passwordSchema, userIdSchema, userSummarySchema } from './api.js';
+import {
+  apiRoutes,
+  challengeSchema,
+  codeSchema,
+  helpdeskReasonSchema,
+  idSchema,
+  methodChoiceSchema,
+  methodNameSchema,
+  outboxMessageSchema,
+  passwordPolicySchema,
+  passwordSchema,
+  proofSchema,
+  userIdSchema,
+  userSummarySchema,
+  webauthnResponseSchema,
+} from './api.js';
 import type { Result } from './errors.js';
 import { ipcMethods, type IpcChannel, type IpcMethodName } from './ipc-methods.js';
-import { methodTypeSchema, registeredMethodSchema } from './methods.js';
+import { registeredMethodSchema } from './methods.js';
 
 export const languages = ['en', 'zh-TW'] as const;
 export const languageSchema = z.enum(languages);
@@ -31,37 +51,89 @@ export const appInfoSchema = z.strictObject({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** A method offered to pass a gate (second factor, reset), with whether its codes come from this device. */
+export const gateMethodSchema = methodChoiceSchema.extend({ onThisDevice: z.boolean() });
+export type GateMethod = z.infer<typeof gateMethodSchema>;
+
+/** A registered method on the Security info page, with whether it is this device's authenticator. */
+export const securityInfoMethodSchema = registeredMethodSchema.extend({ onThisDevice: z.boolean() }).strict();
+export type SecurityInfoMethod = z.infer<typeof securityInfoMethodSchema>;
+
+const securityInfoSchema = apiRoutes.getSecurityInfo.response.extend({ methods: z.array(securityInfoMethodSchema) });
+
+/** A code was sent to the phone or address being added; the setup id stays on the main side. */
+const codeSentSchema = z.strictObject({ sentTo: z.string(), expiresAt: z.string().datetime(), digits: z.number().int() });
+const methodAddedSchema = z.strictObject({ method: securityInfoMethodSchema });
+
+/**
+ * Why this device cannot be an authenticator, when it cannot. `presenceUnavailable`: the OS
+ * offers no user-presence check here (a missing Windows Hello is a failure, never a bypass).
+ */
+export const thisDeviceStatusSchema = z.strictObject({
+  available: z.boolean(),
+  reason: z.enum(['ok', 'presenceUnavailable', 'forbiddenByPolicy', 'kioskMode', 'keyringUnavailable', 'keyringModuleMissing']),
+});
+export type ThisDeviceStatus = z.infer<typeof thisDeviceStatusSchema>;
+
+/** The OS's answer to "is the user here?", then the code when it said yes. A closed union. */
+export const thisDeviceCodeSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('success'), code: codeSchema, secondsLeft: z.number().int().min(0), period: z.number().int() }),
+  z.strictObject({ outcome: z.enum(['cancelled', 'unavailable', 'error']) }),
+]);
+export type ThisDeviceCode = z.infer<typeof thisDeviceCodeSchema>;
+
 export const ipcChannels = {
   'app.getInfo': { request: none, response: appInfoSchema },
-  'app.setLanguage': { request: z.strictObject({ language: languageSchema }), response: none },
+  /** `remember: false` only tells the main side which language the user reads now (the service writes in it). */
+  'app.setLanguage': { request: z.strictObject({ language: languageSchema, remember: z.boolean().default(true) }), response: none },
   'session.signIn': {
     request: z.strictObject({ userId: userIdSchema, password: passwordSchema }),
-    response: z.strictObject({ status: z.enum(['signedIn', 'secondFactorRequired']), user: userSummarySchema, secondFactorMethods: z.array(methodChoiceSchema) }),
+    response: z.strictObject({ status: z.enum(['signedIn', 'secondFactorRequired']), user: userSummarySchema, secondFactorMethods: z.array(gateMethodSchema) }),
   },
-  'session.verifySecondFactor': { request: z.strictObject({ methodId: idSchema, code: codeSchema }), response: z.strictObject({ user: userSummarySchema }) },
+  'session.startSecondFactor': { request: z.strictObject({ methodId: idSchema }), response: challengeSchema },
+  'session.verifySecondFactor': { request: proofSchema, response: z.strictObject({ user: userSummarySchema }) },
   'session.signOut': { request: none, response: none },
-  'securityInfo.get': {
-    request: none,
-    response: z.strictObject({ methods: z.array(registeredMethodSchema), enabled: z.array(methodTypeSchema), canAdd: z.array(methodTypeSchema) }),
-  },
+  'securityInfo.get': { request: none, response: securityInfoSchema },
   'securityInfo.beginAuthenticatorApp': {
     request: none,
     /** The QR payload, shown once during setup; the setup id stays on the main side. */
     response: z.strictObject({ otpauthUri: z.string(), manualKey: z.string(), issuer: z.string(), accountName: z.string() }),
   },
-  'securityInfo.confirmAuthenticatorApp': {
-    request: z.strictObject({ code: codeSchema, name: z.string().trim().min(1).max(64) }),
-    response: z.strictObject({ method: registeredMethodSchema }),
+  'securityInfo.confirmAuthenticatorApp': { request: z.strictObject({ code: codeSchema, name: methodNameSchema }), response: methodAddedSchema },
+  /** Sends a code to the new phone; calling again resends (a new code replaces the old one). */
+  'securityInfo.beginPhone': {
+    request: z.strictObject({ type: z.enum(['sms', 'voice']), phoneNumber: z.string().trim().min(3).max(32), country: z.string().regex(/^[A-Z]{2}$/).optional() }),
+    response: codeSentSchema,
   },
+  'securityInfo.confirmPhone': { request: z.strictObject({ code: codeSchema }), response: methodAddedSchema },
+  'securityInfo.beginEmail': { request: z.strictObject({ address: z.string().trim().max(254).email() }), response: codeSentSchema },
+  'securityInfo.confirmEmail': { request: z.strictObject({ code: codeSchema }), response: methodAddedSchema },
+  'securityInfo.beginSecurityKey': {
+    request: z.strictObject({ attachment: z.enum(['platform', 'cross-platform']).optional() }),
+    /** WebAuthn creation options (public: a challenge, the rp and user ids) for @simplewebauthn/browser. */
+    response: z.strictObject({ options: z.record(z.string(), z.unknown()) }),
+  },
+  'securityInfo.confirmSecurityKey': { request: z.strictObject({ name: methodNameSchema, response: webauthnResponseSchema }), response: methodAddedSchema },
+  'securityInfo.getQuestionPool': { request: none, response: apiRoutes.getQuestionPool.response },
+  'securityInfo.registerQuestions': { request: apiRoutes.registerQuestions.body, response: methodAddedSchema },
+  'securityInfo.removeMethod': { request: z.strictObject({ methodId: idSchema }), response: none },
+  'securityInfo.renameMethod': { request: z.strictObject({ methodId: idSchema, name: methodNameSchema }), response: methodAddedSchema },
+  'securityInfo.setDefaultMethod': { request: z.strictObject({ methodId: idSchema }), response: none },
+  'securityInfo.reconfirm': { request: none, response: z.strictObject({ reconfirmedAt: z.string().datetime() }) },
+  'securityInfo.skipRegistration': { request: none, response: z.strictObject({ skipsLeft: z.number().int().min(0) }) },
+  /** Whether this device can hold an authenticator (OS presence check, keyring, policy, mode). */
+  'thisDevice.getStatus': { request: none, response: thisDeviceStatusSchema },
+  /** Adds this device as an authenticator app: the secret goes from the service straight into the OS keyring. */
+  'thisDevice.add': { request: z.strictObject({ name: methodNameSchema }), response: methodAddedSchema },
+  /** Asks the OS whether the user is present; only then returns the current code. */
+  'thisDevice.getCode': { request: z.strictObject({ methodId: idSchema }), response: thisDeviceCodeSchema },
   'password.getPolicy': { request: none, response: passwordPolicySchema },
   'reset.start': {
     request: z.strictObject({ userId: userIdSchema }),
-    response: z.strictObject({ userId: z.string(), required: z.number().int(), methods: z.array(methodChoiceSchema) }),
+    response: z.strictObject({ userId: z.string(), required: z.number().int(), methods: z.array(gateMethodSchema) }),
   },
-  'reset.verify': {
-    request: z.strictObject({ methodId: idSchema, code: codeSchema }),
-    response: z.strictObject({ passed: z.number().int(), required: z.number().int(), complete: z.boolean() }),
-  },
+  'reset.startChallenge': { request: z.strictObject({ methodId: idSchema }), response: challengeSchema },
+  'reset.verify': { request: proofSchema, response: z.strictObject({ passed: z.number().int(), required: z.number().int(), complete: z.boolean() }) },
   'reset.setPassword': { request: z.strictObject({ newPassword: passwordSchema }), response: none },
   'reset.cancel': { request: none, response: none },
   'helpdesk.contact': { request: z.strictObject({ userId: userIdSchema, reason: helpdeskReasonSchema }), response: z.strictObject({ supportCode: z.string() }) },
