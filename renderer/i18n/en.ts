@@ -3,7 +3,11 @@
  * (enforced by its type and by a unit test). Accessible names used by end-to-end tests
  * ("User ID", "Sign in", "Next", …) live here — change them only together with the tests.
  */
+import { methodStringsEn } from '../methods/strings';
+
 export const en = {
+  /** The method modules' own texts (renderer/methods/<type>/strings.ts). */
+  method: methodStringsEn,
   app: {
     name: 'Sign-in Helper',
     documentTitle: '{{screen}} – Sign-in Helper',

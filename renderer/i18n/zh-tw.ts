@@ -1,3 +1,4 @@
+import { methodStringsZhTW } from '../methods/strings';
 import type { Messages } from './en';
 
 /**
@@ -5,6 +6,7 @@ import type { Messages } from './en';
  * Microsoft zh-TW page, with "Microsoft" replaced by "此服務" (this service).
  */
 export const zhTW: Messages = {
+  method: methodStringsZhTW,
   app: {
     name: '登入小幫手',
     documentTitle: '{{screen}} – 登入小幫手',
