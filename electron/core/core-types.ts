@@ -3,6 +3,8 @@
  * then hand every incoming IPC call to `dispatch`. Nothing here knows about Electron or HTTP.
  */
 import type { Result } from '../../contract/errors.js';
+import type { UserPresence } from './authenticator/user-presence.js';
+import type { HostHooks } from './session/qr-screen-guard.js';
 import type { CredentialVault } from './vault/credential-vault.js';
 
 export interface CoreOptions {
@@ -18,6 +20,12 @@ export interface CoreOptions {
   overrides?: { directoryUrl?: string };
   vault: CredentialVault;
   startFlow?: 'home' | 'reset';
+  /** The OS's user-presence check; absent = none, so this device cannot be an authenticator. */
+  presence?: UserPresence;
+  /** What the host can do to its window (content protection); absent = nothing. */
+  hostHooks?: HostHooks;
+  /** The clock this device's codes are made with; tests shift it to step past a spent code. */
+  now?: () => number;
 }
 
 export interface Core {

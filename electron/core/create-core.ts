@@ -1,9 +1,13 @@
+import { ThisDeviceKeys } from './authenticator/this-device-keys.js';
+import { unavailablePresence } from './authenticator/user-presence.js';
 import { ConfigService } from './config/config-service.js';
 import type { Core, CoreOptions } from './core-types.js';
 import { DirectoryClient } from './directory/directory-client.js';
 import { startEmbeddedDemo, type EmbeddedDirectory } from './directory/embedded-demo.js';
 import { createDispatch } from './ipc/dispatch.js';
 import { ipcHandlers } from './ipc/handlers.js';
+import { ReadingLanguage } from './language/reading-language.js';
+import { noHostHooks, QrScreenGuard } from './session/qr-screen-guard.js';
 import { SessionState } from './session/session-state.js';
 
 /**
@@ -25,18 +29,26 @@ export async function createCore(options: CoreOptions, log: (message: string) =>
   const directoryUrl = configured ?? embedded!.url;
 
   const state = new SessionState();
+  const language = new ReadingLanguage(config, options.systemLocale);
+  const qrGuard = new QrScreenGuard(options.hostHooks ?? noHostHooks);
   const dispatch = createDispatch(
     ipcHandlers,
     {
-      client: new DirectoryClient({ baseUrl: directoryUrl }),
+      client: new DirectoryClient({ baseUrl: directoryUrl, language: () => language.current() }),
       state,
       config,
       vault: options.vault,
+      keys: new ThisDeviceKeys(options.vault, directoryUrl),
+      presence: options.presence ?? unavailablePresence,
+      qrGuard,
+      language,
       host: options.host,
       version: options.version,
       systemLocale: options.systemLocale,
       demo: embedded !== null,
       startFlow: options.startFlow ?? 'home',
+      now: options.now ?? Date.now,
+      log,
     },
     log,
   );
@@ -46,6 +58,7 @@ export async function createCore(options: CoreOptions, log: (message: string) =>
     demo: embedded !== null,
     async dispose() {
       state.clearAll();
+      qrGuard.hidden();
       await embedded?.close();
     },
   };

@@ -1,5 +1,5 @@
 import axios, { AxiosError, type AxiosInstance } from 'axios';
-import { API_PREFIX, apiRoutes, type ApiBody, type ApiData, type ApiRouteName } from '../../../contract/api.js';
+import { API_PREFIX, apiRoutes, LANGUAGE_HEADER, type ApiBody, type ApiData, type ApiRouteName } from '../../../contract/api.js';
 import { err, errorInfoSchema, ok, type Result } from '../../../contract/errors.js';
 import { z } from 'zod';
 import { checkDirectoryUrl } from './url-policy.js';
@@ -8,6 +8,8 @@ export interface DirectoryClientOptions {
   baseUrl: string;
   /** Per request; a directory that does not answer in time is reported, not waited on. */
   timeoutMs?: number;
+  /** The language the user reads now, asked at each request: the service writes codes and mails in it. */
+  language?: () => string;
 }
 
 const failureBody = z.object({ ok: z.literal(false), error: errorInfoSchema });
@@ -23,8 +25,10 @@ const unreachable = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETU
 export class DirectoryClient {
   private readonly http: AxiosInstance | null;
   private readonly insecureReason: string | null;
+  private readonly language: () => string;
 
   constructor(options: DirectoryClientOptions) {
+    this.language = options.language ?? (() => 'en');
     const checked = checkDirectoryUrl(options.baseUrl);
     this.insecureReason = checked.ok ? null : checked.reason;
     this.http = checked.ok
@@ -51,7 +55,7 @@ export class DirectoryClient {
         method: route.method,
         url: route.path,
         ...(route.method === 'POST' ? { data: body } : {}),
-        headers: token ? { authorization: `Bearer ${token}` } : {},
+        headers: { [LANGUAGE_HEADER]: this.language(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
       status = response.status;
       data = response.data;

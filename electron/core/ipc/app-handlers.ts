@@ -18,8 +18,22 @@ export const getAppInfo: IpcHandler<'app.getInfo'> = async (_request, s) => {
   });
 };
 
-export const setLanguage: IpcHandler<'app.setLanguage'> = async ({ language }, s) =>
-  (await s.config.setPreference('language', language)) ? ok({}) : err('NOT_AVAILABLE', 'The language is set by your organization');
+/**
+ * `remember: true` saves the choice (refused when managed policy sets the language);
+ * `remember: false` only says which language the user reads now, so the directory writes
+ * in it — e.g. the browser's language in the web host when none was chosen.
+ */
+export const setLanguage: IpcHandler<'app.setLanguage'> = async ({ language, remember }, s) => {
+  const config = s.config.effective();
+  const locked = config.locked.has('language');
+  if (remember) {
+    if (!(await s.config.setPreference('language', language))) return err('NOT_AVAILABLE', 'The language is set by your organization');
+  } else if (locked && config.values.language !== language) {
+    return err('NOT_AVAILABLE', 'The language is set by your organization');
+  }
+  s.language.set(language);
+  return ok({});
+};
 
 export const getPasswordPolicy: IpcHandler<'password.getPolicy'> = (_request, s) => s.client.call('getPasswordPolicy', {});
 

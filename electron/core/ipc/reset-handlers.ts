@@ -1,13 +1,19 @@
 import { err, ok } from '../../../contract/errors.js';
-import { appCanVerify } from './app-capabilities.js';
 import type { IpcHandler } from './handler.js';
+import { markGateMethods } from './on-this-device.js';
 
 export const startReset: IpcHandler<'reset.start'> = async (request, s) => {
   s.state.clearReset();
   const result = await s.client.call('startReset', request);
   if (!result.ok) return result;
   s.state.reset = { token: result.data.resetToken, userId: request.userId };
-  return ok({ userId: request.userId, required: result.data.required, methods: appCanVerify(result.data.methods) });
+  return ok({ userId: request.userId, required: result.data.required, methods: await markGateMethods(s, request.userId, result.data.methods) });
+};
+
+/** Sends a code, draws questions, or returns WebAuthn options for one gate. */
+export const startResetChallenge: IpcHandler<'reset.startChallenge'> = async (request, s) => {
+  if (!s.state.reset) return err('RESET_EXPIRED', 'Start the reset again');
+  return s.client.call('startResetChallenge', request, s.state.reset.token);
 };
 
 export const verifyReset: IpcHandler<'reset.verify'> = async (request, s) => {

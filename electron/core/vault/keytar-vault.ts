@@ -1,10 +1,34 @@
 import { createRequire } from 'node:module';
 import { VaultError, type CredentialVault } from './credential-vault.js';
 
-type Keytar = typeof import('keytar');
+/**
+ * The part of keytar's API we use, declared here rather than `typeof import('keytar')`:
+ * keytar is an optional dependency, and a machine where its build was skipped must still
+ * type-check.
+ */
+interface Keytar {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
 
 /** keytar fails fast without a keyring, but a wedged D-Bus could hang: never wait longer than this. */
 const TIMEOUT_MS = 5_000;
+
+/** What gets keytar back on a machine where its build was skipped (see README "Quick start"). */
+export const KEYRING_MODULE_FIX = 'npm run setup, then npm run keyring:build';
+
+/**
+ * The one line for a missing keyring module: what is wrong, what it costs, how to fix it.
+ * `require` says "not installed" (MODULE_NOT_FOUND) or why the native module cannot load
+ * (e.g. libsecret-1.so.0 missing); only its first line, never a stack.
+ */
+export function keyringModuleMissingLine(cause: unknown): string {
+  const notInstalled = (cause as NodeJS.ErrnoException | undefined)?.code === 'MODULE_NOT_FOUND';
+  const reason = cause instanceof Error ? (cause.message.split('\n')[0] ?? '').slice(0, 160) : String(cause);
+  const what = notInstalled ? 'is not installed' : `cannot load (${reason})`;
+  return `The OS keyring module (keytar) ${what}, so features that keep a secret on this device are off. To get it: ${KEYRING_MODULE_FIX}`;
+}
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -14,22 +38,61 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+let announcedThisProcess = false;
+/** Start-up notice: once per process however many vaults are made, on stderr, one line. */
+function announceOnce(line: string): void {
+  if (announcedThisProcess) return;
+  announcedThisProcess = true;
+  console.warn(line);
+}
+
+export interface KeytarVaultOptions {
+  service: string;
+  /**
+   * The require boundary: how the module is loaded. Production uses Node's require from
+   * this file; tests pass a require rooted where keytar is absent or its binary is broken.
+   */
+  requireModule?: (id: string) => unknown;
+  /** Where the one start-up line goes when the module is missing (default: stderr, once per process; false: nowhere). */
+  announce?: ((line: string) => void) | false;
+}
+
 /**
  * The CredentialVault on the OS keyring through keytar. keytar's upstream is archived; it sits
  * behind this interface so `@napi-rs/keyring` can replace it without touching callers.
  */
 export class KeytarVault implements CredentialVault {
   private keytar: Keytar | undefined;
-  constructor(private readonly options: { service: string }) {}
+  private readonly requireModule: (id: string) => unknown;
+
+  constructor(private readonly options: KeytarVaultOptions) {
+    this.requireModule = options.requireModule ?? createRequire(import.meta.url);
+    // Probe now so a developer sees the one line at start-up rather than at the first use;
+    // a machine without the module still runs every flow that does not need the keyring.
+    const announce = options.announce ?? announceOnce;
+    if (announce) {
+      const problem = this.moduleProblem();
+      if (problem) announce(problem);
+    }
+  }
+
+  /** The one line saying why the keyring module cannot be used, or null when it loads. */
+  moduleProblem(): string | null {
+    try {
+      this.load();
+      return null;
+    } catch (e) {
+      return e instanceof VaultError ? e.message : String(e);
+    }
+  }
 
   private load(): Keytar {
-    // Loaded on first use: a machine without the native module can still run every flow
-    // that does not need the keyring, and gets a clear error when one does.
+    // Not cached on failure: after `npm run keyring:build` a running app picks the module up.
     if (!this.keytar) {
       try {
-        this.keytar = createRequire(import.meta.url)('keytar') as Keytar;
+        this.keytar = this.requireModule('keytar') as Keytar;
       } catch (cause) {
-        throw new VaultError('The system keyring module could not be loaded', { cause });
+        throw new VaultError(keyringModuleMissingLine(cause), { cause, code: 'KEYRING_MODULE_MISSING' });
       }
     }
     return this.keytar;

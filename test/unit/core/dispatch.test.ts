@@ -10,7 +10,7 @@ import { ipcChannels, type IpcChannel } from '../../../contract/ipc.js';
 import { createDispatch } from '../../../electron/core/ipc/dispatch.js';
 import type { IpcHandlers } from '../../../electron/core/ipc/handler.js';
 import type { Services } from '../../../electron/core/services.js';
-import { validIpcRequests, validIpcResponses } from '../../support/ipc-samples.js';
+import { validIpcRequests, validIpcResponses } from './ipc-samples.js';
 
 const channels = Object.keys(ipcChannels) as IpcChannel[];
 const services = { marker: 'services' } as unknown as Services;
@@ -28,7 +28,8 @@ beforeEach(() => {
 /** Malformed variants of a channel's valid request, from the fields of its schema. */
 function malformed(channel: IpcChannel): [string, unknown][] {
   const valid = validIpcRequests[channel] as Record<string, unknown>;
-  const fields = Object.keys((ipcChannels[channel].request as unknown as z.ZodObject).shape);
+  const shape = (ipcChannels[channel].request as unknown as z.ZodObject).shape;
+  const fields = Object.keys(shape);
   const cases: [string, unknown][] = [
     ['a string', 'hello'],
     ['a number', 42],
@@ -37,7 +38,10 @@ function malformed(channel: IpcChannel): [string, unknown][] {
   ];
   for (const field of fields) {
     const { [field]: _dropped, ...rest } = valid;
-    cases.push([`${field} missing`, rest], [`${field} = 42`, { ...valid, [field]: 42 }], [`${field} = {}`, { ...valid, [field]: {} }]);
+    // An optional field (or one with a default) may be left out; a required one may not.
+    const required = !shape[field]!.safeParse(undefined).success;
+    if (required) cases.push([`${field} missing`, rest]);
+    cases.push([`${field} = 42`, { ...valid, [field]: 42 }], [`${field} = {}`, { ...valid, [field]: {} }]);
     cases.push([`${field} is a 100 KB string`, { ...valid, [field]: 'x'.repeat(100_000) }]);
   }
   return cases;
