@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isCodeShaped, normalizeCode } from '../../components/code-input';
+import { Screen } from '../../components/screen';
+import { TextField } from '../../components/text-field';
+import { CodeField } from '../shared/code-field';
+import { distinctName } from '../shared/distinct-name';
+import { nameProblem } from '../shared/name-problem';
+import type { AuthAppState } from './add-state';
+
+interface ConfirmStepProps {
+  state: Extract<AuthAppState, { step: 'confirm' }>;
+  existingLabels: readonly string[];
+  onConfirm: (code: string, name: string) => void;
+  onBack: () => void;
+  onStartOver: () => void;
+}
+
+/** Step 3: prove the app works with one code, and name it (a second app gets "… 2"). */
+export function ConfirmStep({ state, existingLabels, onConfirm, onBack, onStartOver }: ConfirmStepProps) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const [name, setName] = useState(() => distinctName(t('method.authenticatorApp.name'), existingLabels));
+  const [problem, setProblem] = useState<'code' | 'wrong' | 'name' | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+  const nameBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (state.wrongCodes === 0) return;
+    setCode('');
+    setProblem('wrong');
+    codeInput.current?.focus();
+  }, [state.wrongCodes]);
+
+  const badName = nameProblem(name, existingLabels, t);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const clean = normalizeCode(code);
+    if (!isCodeShaped(clean)) {
+      setProblem('code');
+      return codeInput.current?.focus();
+    }
+    if (badName) {
+      setProblem('name');
+      return nameBox.current?.querySelector('input')?.focus();
+    }
+    setProblem(null);
+    onConfirm(clean, name.trim());
+  };
+
+  const codeError = problem === 'code' ? t('method.common.codeMissing', { digits: '6' }) : problem === 'wrong' ? t('method.common.codeWrong') : null;
+  return (
+    <Screen name="add-authenticator-app-verify" title={t('method.authenticatorApp.verifyTitle')} loading={state.loading} error={state.error} errorActions={{ startOver: onStartOver, retry: onStartOver }}>
+      <p>{t('method.authenticatorApp.verifyBody')}</p>
+      <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
+        <CodeField value={code} onChange={setCode} digits={6} inputRef={codeInput} fieldError={codeError} />
+        <div ref={nameBox}>
+          <TextField
+            label={t('method.common.name')}
+            hint={t('method.authenticatorApp.nameHint')}
+            value={name}
+            onChange={setName}
+            maxLength={64}
+            autoComplete="off"
+            fieldError={problem === 'name' ? badName : null}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={state.loading}>
+            {t('method.common.verify')}
+          </button>
+          <button type="button" className="secondary" disabled={state.loading} onClick={onBack}>
+            {t('method.common.back')}
+          </button>
+        </div>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Strings } from '../shared/strings-type';
+
+export const voiceEn = {
+  name: 'Phone call',
+  addTitle: 'Add a phone for calls',
+  addIntro: 'We will call this phone and read out a code to make sure it is yours.',
+  callMe: 'Call me',
+  codeTitle: 'Enter the code from the call',
+  sentTo: 'We are calling {{sentTo}}. Answer it and listen for the code.',
+  resend: 'Call me again',
+  verifyIntro: 'We will call {{hint}} and read out a code.',
+};
+
+export const voiceZhTW: Strings<typeof voiceEn> = {
+  name: '電話',
+  addTitle: '新增接聽語音電話的電話',
+  addIntro: '我們會撥打這支電話並念出代碼，以確認電話是您的。',
+  callMe: '打電話給我',
+  codeTitle: '輸入電話中聽到的代碼',
+  sentTo: '我們正在撥打 {{sentTo}}。請接聽並留意代碼。',
+  resend: '再打一次給我',
+  verifyIntro: '我們會撥打 {{hint}} 並念出代碼。',
+};
