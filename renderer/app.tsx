@@ -1,30 +1,36 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoBanner } from './components/demo-banner';
 import { LanguageSwitcher } from './components/language-switcher';
+import { Progress } from './components/progress';
 import { Screen } from './components/screen';
-import { DemoInboxScreen } from './flows/demo-inbox/demo-inbox-screen';
 import { HomeScreen } from './flows/home/home-screen';
-import { ResetFlow } from './flows/reset/reset-flow';
-import { SignInFlow } from './flows/sign-in/sign-in-flow';
 import { assertNever } from './lib/assert-never';
+import { SidePanel } from './shell/side-panel';
 import type { AppState } from './store/app-slice';
 import { useStore } from './store/store';
 
-/** The screen for the current view; each flow renders its own current step. */
-function CurrentView({ app }: { app: Extract<AppState, { step: 'ready' }> }) {
-  switch (app.view) {
+// Screens beyond the first load on first use: the initial bundle carries the shell and home.
+const SignInFlow = lazy(() => import('./flows/sign-in/sign-in-flow').then((m) => ({ default: m.SignInFlow })));
+const SecurityInfoFlow = lazy(() => import('./flows/security-info/security-info-flow').then((m) => ({ default: m.SecurityInfoFlow })));
+const ResetFlow = lazy(() => import('./flows/reset/reset-flow').then((m) => ({ default: m.ResetFlow })));
+const DemoInboxScreen = lazy(() => import('./flows/demo-inbox/demo-inbox-screen').then((m) => ({ default: m.DemoInboxScreen })));
+
+/** The flow on screen; each flow renders its own current step. */
+function CurrentFlow({ app }: { app: Extract<AppState, { step: 'ready' }> }) {
+  switch (app.flow) {
     case 'home':
       return <HomeScreen tenantName={app.info.tenantName} />;
     case 'signIn':
-    case 'securityInfo':
       return <SignInFlow />;
+    case 'securityInfo':
+      return <SecurityInfoFlow />;
     case 'reset':
       return <ResetFlow />;
     case 'demoInbox':
       return <DemoInboxScreen />;
     default:
-      return assertNever(app.view);
+      return assertNever(app.flow);
   }
 }
 
@@ -38,13 +44,17 @@ function Body({ app }: { app: AppState }) {
     case 'failed':
       return <Screen name="load-failed" title={t('app.loadFailedTitle')} error={app.error} errorActions={{ retry: () => void loadApp() }} />;
     case 'ready':
-      return <CurrentView app={app} />;
+      return (
+        <Suspense fallback={<Progress />}>
+          <CurrentFlow app={app} />
+        </Suspense>
+      );
     default:
       return assertNever(app);
   }
 }
 
-/** The shell: a banner with the language switcher (and the demo notice), then one <main>. */
+/** The shell: a top bar (name, language, demo notice), the side panel on wide windows, one <main>. */
 export function App() {
   const { t } = useTranslation();
   const app = useStore((s) => s.app);
@@ -57,13 +67,19 @@ export function App() {
   return (
     <div className="shell">
       <header className="top-bar">
-        <p className="brand">{t('app.name')}</p>
+        <p className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t('app.name')}
+        </p>
         <LanguageSwitcher />
         {app.step === 'ready' && app.info.demo && <DemoBanner />}
       </header>
-      <main className="content">
-        <Body app={app} />
-      </main>
+      <div className="frame">
+        {app.step === 'ready' && <SidePanel />}
+        <main className="content">
+          <Body app={app} />
+        </main>
+      </div>
     </div>
   );
 }

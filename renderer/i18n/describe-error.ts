@@ -42,6 +42,7 @@ const actions: Record<ErrorCode, ErrorActionKind> = {
   DIRECTORY_BAD_RESPONSE: 'retry',
   DIRECTORY_INSECURE: 'contactHelpdesk',
   VAULT_UNAVAILABLE: 'retry',
+  KEYRING_MODULE_MISSING: 'none',
   FORBIDDEN_SENDER: 'none',
   NOT_AVAILABLE: 'none',
 };

@@ -18,6 +18,20 @@ export function pickLanguage(stored: Language | null, systemLocale: string): Lan
   return 'en';
 }
 
+/**
+ * The stored choice, else the first locale in `locales` (most preferred first) that the app
+ * has texts for; English when none matches. The web host passes the browser's languages.
+ */
+export function pickLanguageFrom(stored: Language | null, locales: readonly string[]): Language {
+  if (stored) return stored;
+  for (const locale of locales) {
+    const l = locale.toLowerCase();
+    if (pickLanguage(null, l) === 'zh-TW') return 'zh-TW';
+    if (/^en\b/.test(l)) return 'en';
+  }
+  return 'en';
+}
+
 /** Initializes i18next synchronously (resources are bundled, nothing to fetch). */
 export async function initI18n(language: Language): Promise<void> {
   if (i18next.isInitialized) {

@@ -1,40 +1,49 @@
 import type { StateCreator } from 'zustand';
 import type { ErrorCode } from '../../contract/errors';
 import { api } from '../bridge/api';
+import { byStrength } from '../lib/method-order';
 import { call } from './call';
 import type { Store } from './store';
-import type { ErrorInfo, MethodChoice, PasswordPolicy } from './types';
-
-type Async = { loading: boolean; error: ErrorInfo | null };
+import type { Async, ErrorInfo, GateMethod, MethodProof, PasswordPolicy } from './types';
 
 /** The seed's error cases: startReset answers these with a full error page, not a field error. */
 export const blockingCodes: readonly ErrorCode[] = ['PASSWORD_NOT_MANAGED', 'SSPR_NOT_ENABLED', 'NOT_REGISTERED'];
 
-/** The "Forgot my password" flow, one state machine keyed on `step`. */
+/** "Forgot my password": one state machine keyed on `step`. It ends with an outcome for the shell. */
 export type ResetState =
   | ({ step: 'userId'; userId: string } & Async)
   /** `reason` is why reset is impossible; `error`/`loading` belong to the helpdesk request. */
   | ({ step: 'blocked'; userId: string; reason: ErrorInfo; supportCode: string | null } & Async)
-  | ({ step: 'verify'; userId: string; required: number; passed: number; methods: MethodChoice[]; usedMethodIds: string[] } & Async)
+  /**
+   * Pass `required` gates (1 or 2), one method at a time. `methodId` is the method whose
+   * Verify step is shown; `usedMethodIds` were passed already and cannot be chosen again.
+   */
+  | ({ step: 'verify'; userId: string; required: number; passed: number; methods: GateMethod[]; usedMethodIds: string[]; methodId: string } & Async)
   | ({ step: 'newPassword'; userId: string; policy: PasswordPolicy | null } & Async)
   | ({ step: 'done'; userId: string } & Async);
 
 export interface ResetSlice {
   reset: ResetState;
+  /** Shell only: open the flow at its first step. */
+  beginReset: (userId?: string) => void;
   startReset: (userId: string) => Promise<void>;
-  verifyReset: (methodId: string, code: string) => Promise<void>;
+  chooseResetMethod: (methodId: string) => void;
+  /** The Verify step's proof for the chosen method. */
+  verifyReset: (proof: MethodProof) => Promise<void>;
   loadPasswordPolicy: () => Promise<void>;
   setNewPassword: (newPassword: string) => Promise<void>;
   contactHelpdesk: () => Promise<void>;
   /** Throws away the reset on the main side and goes back to the user id step. */
   restartReset: () => void;
-  /** Leaves the flow for the home screen. */
+  /** Leaves the flow (outcome: cancelled). */
   cancelReset: () => void;
-  /** done → the sign-in screen, user id filled in. No automatic sign-in (policy). */
+  /** done → outcome passwordReset: the shell opens sign-in. No automatic sign-in (policy). */
   finishReset: () => void;
 }
 
 const initial: ResetState = { step: 'userId', userId: '', loading: false, error: null };
+
+const firstUnused = (methods: GateMethod[], used: string[]) => methods.find((m) => !used.includes(m.id))?.id ?? '';
 
 export const createResetSlice: StateCreator<Store, [], [], ResetSlice> = (set, get) => {
   const patch = <S extends ResetState['step']>(step: S, next: (s: Extract<ResetState, { step: S }>) => ResetState) => {
@@ -45,12 +54,15 @@ export const createResetSlice: StateCreator<Store, [], [], ResetSlice> = (set, g
   return {
     reset: initial,
 
+    beginReset: (userId = '') => set({ reset: { ...initial, userId } }),
+
     startReset: async (userId) => {
       patch('userId', (s) => ({ ...s, userId, loading: true, error: null }));
       const result = await call(() => api().startReset({ userId }));
       if (result.ok) {
-        const { required, methods } = result.data;
-        return patch('userId', () => ({ step: 'verify', userId: result.data.userId, required, passed: 0, methods, usedMethodIds: [], loading: false, error: null }));
+        const { required } = result.data;
+        const methods = byStrength(result.data.methods);
+        return patch('userId', () => ({ step: 'verify', userId: result.data.userId, required, passed: 0, methods, usedMethodIds: [], methodId: firstUnused(methods, []), loading: false, error: null }));
       }
       if (blockingCodes.includes(result.error.code)) {
         return patch('userId', () => ({ step: 'blocked', userId, reason: result.error, supportCode: null, loading: false, error: null }));
@@ -58,15 +70,24 @@ export const createResetSlice: StateCreator<Store, [], [], ResetSlice> = (set, g
       patch('userId', (s) => ({ ...s, loading: false, error: result.error }));
     },
 
-    verifyReset: async (methodId, code) => {
-      patch('verify', (s) => ({ ...s, loading: true, error: null }));
-      const result = await call(() => api().verifyReset({ methodId, code }));
-      if (!result.ok) return patch('verify', (s) => ({ ...s, loading: false, error: result.error }));
+    chooseResetMethod: (methodId) =>
+      patch('verify', (s) => (s.loading || s.usedMethodIds.includes(methodId) ? s : { ...s, methodId, error: null })),
+
+    verifyReset: async (proof) => {
+      const s = get().reset;
+      if (s.step !== 'verify' || !s.methodId) return;
+      const methodId = s.methodId;
+      patch('verify', (now) => ({ ...now, loading: true, error: null }));
+      const result = await call(() => api().verifyReset({ methodId, ...proof }));
+      if (!result.ok) return patch('verify', (now) => ({ ...now, loading: false, error: result.error }));
       const { passed, required, complete } = result.data;
       if (!complete) {
-        return patch('verify', (s) => ({ ...s, passed, required, usedMethodIds: [...s.usedMethodIds, methodId], loading: false, error: null }));
+        return patch('verify', (now) => {
+          const usedMethodIds = [...now.usedMethodIds, methodId];
+          return { ...now, passed, required, usedMethodIds, methodId: firstUnused(now.methods, usedMethodIds), loading: false, error: null };
+        });
       }
-      patch('verify', (s) => ({ step: 'newPassword', userId: s.userId, policy: null, loading: true, error: null }));
+      patch('verify', (now) => ({ step: 'newPassword', userId: now.userId, policy: null, loading: true, error: null }));
       await get().loadPasswordPolicy();
     },
 
@@ -95,19 +116,18 @@ export const createResetSlice: StateCreator<Store, [], [], ResetSlice> = (set, g
       const userId = get().reset.userId;
       void call(() => api().cancelReset({}));
       set({ reset: { ...initial, userId } });
-      get().setView('reset');
     },
 
     cancelReset: () => {
       void call(() => api().cancelReset({}));
       set({ reset: initial });
-      get().setView('home');
+      get().finishFlow({ flow: 'reset', kind: 'cancelled' });
     },
 
     finishReset: () => {
       const userId = get().reset.userId;
       set({ reset: initial });
-      get().restartSignIn(userId);
+      get().finishFlow({ flow: 'reset', kind: 'passwordReset', userId });
     },
   };
 };

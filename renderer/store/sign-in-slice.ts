@@ -1,35 +1,29 @@
 import type { StateCreator } from 'zustand';
 import { api } from '../bridge/api';
+import { byStrength } from '../lib/method-order';
 import { call } from './call';
 import type { Store } from './store';
-import type { AuthAppSetup, ErrorInfo, MethodChoice, SecurityInfo, UserSummary } from './types';
+import type { Async, GateMethod, MethodProof, UserSummary } from './types';
 
-type Async = { loading: boolean; error: ErrorInfo | null };
-type AddAppStage = { sub: 'intro'; setup: null } | { sub: 'scan' | 'verify'; setup: AuthAppSetup };
-
-/** The sign-in and security-info flow, one state machine keyed on `step`. */
+/**
+ * Sign-in: credentials, then a second factor when the user has a registered method. It ends
+ * with an outcome ({ user, elevated }) for the shell; security info is another flow.
+ */
 export type SignInState =
   | ({ step: 'credentials'; userId: string } & Async)
-  | ({ step: 'secondFactor'; user: UserSummary; methods: MethodChoice[] } & Async)
-  | ({ step: 'overview'; user: UserSummary; info: SecurityInfo | null; addedName: string | null } & Async)
-  | ({ step: 'addAuthenticatorApp'; user: UserSummary } & AddAppStage & Async);
+  /** `methodId`: the method whose Verify step is shown; `methods` strongest first. */
+  | ({ step: 'secondFactor'; user: UserSummary; methods: GateMethod[]; methodId: string } & Async);
 
 export interface SignInSlice {
   signIn: SignInState;
+  /** Shell only: open the flow at its first step, user id filled in. */
+  beginSignIn: (userId?: string) => void;
   submitCredentials: (userId: string, password: string) => Promise<void>;
-  verifySecondFactor: (methodId: string, code: string) => Promise<void>;
-  loadSecurityInfo: () => Promise<void>;
-  startAddAuthenticatorApp: () => void;
-  /** intro → (begin setup on the main side) → scan → verify. */
-  authAppNext: () => Promise<void>;
-  /** verify → scan → intro → overview. */
-  authAppBack: () => void;
-  /** Back to the intro with nothing begun (SETUP_EXPIRED: "Start again"). */
-  restartAuthApp: () => void;
-  confirmAuthenticatorApp: (code: string, name: string) => Promise<void>;
-  signOut: () => Promise<void>;
-  /** Back to the credentials step (UNAUTHORIZED, expired session, "Sign in again"). */
-  restartSignIn: (userId?: string) => void;
+  chooseSecondFactorMethod: (methodId: string) => void;
+  /** The Verify step's proof for the chosen method. */
+  verifySecondFactor: (proof: MethodProof) => Promise<void>;
+  cancelSignIn: () => void;
+  forgotPassword: (userId: string) => void;
 }
 
 const initial: SignInState = { step: 'credentials', userId: '', loading: false, error: null };
@@ -44,82 +38,49 @@ export const createSignInSlice: StateCreator<Store, [], [], SignInSlice> = (set,
   return {
     signIn: initial,
 
+    beginSignIn: (userId = '') => set({ signIn: { ...initial, userId } }),
+
     submitCredentials: async (userId, password) => {
       patch('credentials', (s) => ({ ...s, userId, loading: true, error: null }));
       const result = await call(() => api().signIn({ userId, password }));
       if (!result.ok) return patch('credentials', (s) => ({ ...s, loading: false, error: result.error }));
       const { status, user, secondFactorMethods } = result.data;
       if (status === 'secondFactorRequired') {
-        return patch('credentials', () => ({ step: 'secondFactor', user, methods: secondFactorMethods, loading: false, error: null }));
+        const methods = byStrength(secondFactorMethods);
+        return patch('credentials', () => ({ step: 'secondFactor', user, methods, methodId: methods[0]?.id ?? '', loading: false, error: null }));
       }
-      patch('credentials', () => ({ step: 'overview', user, info: null, addedName: null, loading: true, error: null }));
-      get().setView('securityInfo');
-      await get().loadSecurityInfo();
+      // Nothing registered yet: the password alone opens security info (the service says so).
+      const signedIn = get().signIn;
+      if (signedIn.step !== 'credentials') return;
+      set({ signIn: { ...initial, userId: user.userId } });
+      get().finishFlow({ flow: 'signIn', kind: 'signedIn', user, elevated: true });
     },
 
-    verifySecondFactor: async (methodId, code) => {
-      patch('secondFactor', (s) => ({ ...s, loading: true, error: null }));
-      const result = await call(() => api().verifySecondFactor({ methodId, code }));
-      if (!result.ok) return patch('secondFactor', (s) => ({ ...s, loading: false, error: result.error }));
-      patch('secondFactor', () => ({ step: 'overview', user: result.data.user, info: null, addedName: null, loading: true, error: null }));
-      get().setView('securityInfo');
-      await get().loadSecurityInfo();
-    },
+    chooseSecondFactorMethod: (methodId) => patch('secondFactor', (s) => (s.loading ? s : { ...s, methodId, error: null })),
 
-    loadSecurityInfo: async () => {
-      patch('overview', (s) => ({ ...s, loading: true, error: null }));
-      const result = await call(() => api().getSecurityInfo({}));
-      patch('overview', (s) => (result.ok ? { ...s, info: result.data, loading: false, error: null } : { ...s, loading: false, error: result.error }));
-    },
-
-    startAddAuthenticatorApp: () =>
-      patch('overview', (s) => ({ step: 'addAuthenticatorApp', user: s.user, sub: 'intro', setup: null, loading: false, error: null })),
-
-    authAppNext: async () => {
+    verifySecondFactor: async (proof) => {
       const s = get().signIn;
-      if (s.step !== 'addAuthenticatorApp') return;
-      if (s.sub === 'scan') return set({ signIn: { ...s, sub: 'verify', error: null } });
-      if (s.sub !== 'intro') return;
-      set({ signIn: { ...s, loading: true, error: null } });
-      const result = await call(() => api().beginAuthenticatorApp({}));
-      patch('addAuthenticatorApp', (now) =>
-        result.ok ? { step: 'addAuthenticatorApp', user: now.user, sub: 'scan', setup: result.data, loading: false, error: null } : { ...now, loading: false, error: result.error },
-      );
+      if (s.step !== 'secondFactor' || !s.methodId) return;
+      const methodId = s.methodId;
+      patch('secondFactor', (now) => ({ ...now, loading: true, error: null }));
+      const result = await call(() => api().verifySecondFactor({ methodId, ...proof }));
+      if (!result.ok) return patch('secondFactor', (now) => ({ ...now, loading: false, error: result.error }));
+      if (get().signIn.step !== 'secondFactor') return;
+      set({ signIn: { ...initial, userId: result.data.user.userId } });
+      get().finishFlow({ flow: 'signIn', kind: 'signedIn', user: result.data.user, elevated: true });
     },
 
-    authAppBack: () => {
+    cancelSignIn: () => {
       const s = get().signIn;
-      if (s.step !== 'addAuthenticatorApp' || s.loading) return;
-      if (s.sub === 'verify') return set({ signIn: { ...s, sub: 'scan', error: null } });
-      if (s.sub === 'scan') return set({ signIn: { step: 'addAuthenticatorApp', user: s.user, sub: 'intro', setup: null, loading: false, error: null } });
-      set({ signIn: { step: 'overview', user: s.user, info: null, addedName: null, loading: true, error: null } });
-      void get().loadSecurityInfo();
-    },
-
-    restartAuthApp: () =>
-      patch('addAuthenticatorApp', (s) => ({ step: 'addAuthenticatorApp', user: s.user, sub: 'intro', setup: null, loading: false, error: null })),
-
-    confirmAuthenticatorApp: async (code, name) => {
-      patch('addAuthenticatorApp', (s) => ({ ...s, loading: true, error: null }));
-      const result = await call(() => api().confirmAuthenticatorApp({ code, name }));
-      if (!result.ok) return patch('addAuthenticatorApp', (s) => ({ ...s, loading: false, error: result.error }));
-      patch('addAuthenticatorApp', (s) => ({ step: 'overview', user: s.user, info: null, addedName: result.data.method.label, loading: true, error: null }));
-      await get().loadSecurityInfo();
-    },
-
-    signOut: async () => {
-      patch('overview', (s) => ({ ...s, loading: true, error: null }));
-      // Whatever the answer, the user asked to leave: the main side drops its session too.
-      await call(() => api().signOut({}));
+      // A half-open session (password passed, second factor not) is dropped on the main side too.
+      if (s.step === 'secondFactor') void call(() => api().signOut({}));
       set({ signIn: initial });
-      get().setView('home');
+      get().finishFlow({ flow: 'signIn', kind: 'cancelled' });
     },
 
-    restartSignIn: (userId) => {
-      const s = get().signIn;
-      const keep = userId ?? (s.step === 'credentials' ? s.userId : s.user.userId);
-      set({ signIn: { ...initial, userId: keep } });
-      get().setView('signIn');
+    forgotPassword: (userId) => {
+      set({ signIn: initial });
+      get().finishFlow({ flow: 'signIn', kind: 'forgotPassword', userId });
     },
   };
 };

@@ -2,15 +2,20 @@ import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createInboxSlice, type InboxSlice } from './inbox-slice';
 import { createResetSlice, type ResetSlice } from './reset-slice';
+import { createSecurityInfoSlice, type SecurityInfoSlice } from './security-info-slice';
 import { createSignInSlice, type SignInSlice } from './sign-in-slice';
 
-/** The whole renderer state: one slice per flow, each a state machine keyed on `step`. */
-export type Store = AppSlice & SignInSlice & ResetSlice & InboxSlice;
+/**
+ * The whole renderer state: the shell (`app`: which flow is on screen) and one slice per
+ * flow, each a state machine keyed on `step`. Flows report outcomes to the shell.
+ */
+export type Store = AppSlice & SignInSlice & SecurityInfoSlice & ResetSlice & InboxSlice;
 
 /** The bound store hook; components select the slice they show. */
 export const useStore = create<Store>()((...a) => ({
   ...createAppSlice(...a),
   ...createSignInSlice(...a),
+  ...createSecurityInfoSlice(...a),
   ...createResetSlice(...a),
   ...createInboxSlice(...a),
 }));

@@ -1,41 +1,27 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CodeInput, isCodeShaped, normalizeCode } from '../../components/code-input';
-import { MethodChoiceList } from '../../components/method-choice-list';
-import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
+import { api } from '../../bridge/api';
+import { call } from '../../store/call';
 import type { ResetState } from '../../store/reset-slice';
 import { useStore } from '../../store/store';
+import { GateVerify } from '../gates/gate-verify';
+import { MethodPicker } from '../gates/method-picker';
 
 type VerifyState = Extract<ResetState, { step: 'verify' }>;
 
-const firstUnused = (s: VerifyState) => s.methods.find((m) => !s.usedMethodIds.includes(m.id))?.id ?? '';
+// A stable reference: a Verify step may ask for its challenge in an effect.
+const requestChallenge = (methodId: string) => call(() => api().startResetChallenge({ methodId }));
 
-/** Pass `required` verification gates, one method at a time. */
+/** Pass `required` verification gates (1 or 2), one method at a time, with each method's own Verify step. */
 export function VerifyStep({ state }: { state: VerifyState }) {
   const { t } = useTranslation();
   const verifyReset = useStore((s) => s.verifyReset);
+  const choose = useStore((s) => s.chooseResetMethod);
   const restartReset = useStore((s) => s.restartReset);
   const cancelReset = useStore((s) => s.cancelReset);
-  const [methodId, setMethodId] = useState(() => firstUnused(state));
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState(false);
   const methodsRef = useRef<HTMLDivElement>(null);
-
-  // After a gate is passed, move on to the next method with an empty code box (deliberately
-  // keyed on `passed` only: other changes of `state` must not clear what the user typed).
-  useEffect(() => {
-    setMethodId(firstUnused(state));
-    setCode('');
-  }, [state.passed]);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const clean = normalizeCode(code);
-    if (!isCodeShaped(clean) || !methodId) return setInvalid(true);
-    setInvalid(false);
-    void verifyReset(methodId, clean);
-  };
+  const method = state.methods.find((m) => m.id === state.methodId);
 
   const tryAnother = () => methodsRef.current?.querySelector<HTMLInputElement>('input:not(:disabled):not(:checked)')?.focus();
 
@@ -48,15 +34,32 @@ export function VerifyStep({ state }: { state: VerifyState }) {
       errorActions={{ startOver: restartReset, signInAgain: restartReset, tryAnotherMethod: tryAnother }}
       status={state.passed > 0 ? t('reset.stepPassed') : null}
     >
-      <p>{t('reset.verifyIntro')}</p>
+      <p className="lead">{state.required > 1 ? t('reset.neededTwo') : t('reset.neededOne')}</p>
+      {state.required > 1 && (
+        <ol className="gate-progress" aria-label={t('reset.progressLabel')}>
+          {Array.from({ length: state.required }, (_, i) => (
+            <li key={i} className={i < state.passed ? 'passed' : i === state.passed ? 'current' : undefined} aria-current={i === state.passed ? 'step' : undefined}>
+              {i < state.passed ? t('reset.gatePassed', { n: String(i + 1) }) : t('reset.gate', { n: String(i + 1) })}
+            </li>
+          ))}
+        </ol>
+      )}
       <p className="muted">{t('reset.progress', { passed: String(state.passed), required: String(state.required) })}</p>
-      <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
+      <div className="gate panel">
         <div ref={methodsRef}>
-          <MethodChoiceList legend={t('reset.chooseMethod')} methods={state.methods} selected={methodId} onSelect={setMethodId} used={state.usedMethodIds} />
+          <MethodPicker legend={t('reset.chooseMethod')} methods={state.methods} selected={state.methodId} onSelect={choose} used={state.usedMethodIds} disabled={state.loading} />
         </div>
-        {methodId ? <CodeInput value={code} onChange={setCode} fieldError={invalid ? t('code.invalid') : null} /> : <p>{t('reset.noMethods')}</p>}
-        <FormActions loading={state.loading} primary={{ label: t('common.verify'), disabled: !methodId }} secondary={{ label: t('common.cancel'), onClick: cancelReset }} />
-      </form>
+        {method ? (
+          <GateVerify method={method} requestChallenge={requestChallenge} submit={(proof) => void verifyReset(proof)} busy={state.loading} error={state.error} />
+        ) : (
+          <p>{t('reset.noMethods')}</p>
+        )}
+      </div>
+      <div className="actions">
+        <button type="button" className="secondary" disabled={state.loading} onClick={cancelReset}>
+          {t('common.cancel')}
+        </button>
+      </div>
     </Screen>
   );
 }

@@ -1,25 +1,29 @@
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Callout } from '../../components/callout';
 import { Screen } from '../../components/screen';
-import { formatDate } from '../../i18n/format';
-import type { SignInState } from '../../store/sign-in-slice';
+import { orderRegistered } from '../../lib/method-order';
+import type { SecurityInfoState } from '../../store/security-info-slice';
 import { useStore } from '../../store/store';
-import type { MethodType } from '../../store/types';
+import { MethodCard } from './method-card';
+import { noticeText } from './notice-text';
+import { PrivacyNote } from './privacy-note';
 
-/** Method types this version of the app can add; others the policy allows are listed, not offered. */
-const addableHere: readonly MethodType[] = ['authenticatorApp'];
+type OverviewState = Extract<SecurityInfoState, { step: 'overview' }>;
 
-/** The Security info page: registered methods, what the organization allows, add, sign out. */
-export function OverviewStep({ state }: { state: Extract<SignInState, { step: 'overview' }> }) {
-  const { t, i18n } = useTranslation();
-  const loadSecurityInfo = useStore((s) => s.loadSecurityInfo);
-  const startAdd = useStore((s) => s.startAddAuthenticatorApp);
+/**
+ * The Security info page: registered methods as cards (default first, strong before weak),
+ * add, re-confirm when due, Done, the seed's privacy note, sign out.
+ */
+export function OverviewStep({ state }: { state: OverviewState }) {
+  const { t } = useTranslation();
+  const load = useStore((s) => s.loadSecurityInfo);
+  const chooseMethodToAdd = useStore((s) => s.chooseMethodToAdd);
+  const reconfirm = useStore((s) => s.reconfirm);
+  const finish = useStore((s) => s.finishSecurityInfo);
   const signOut = useStore((s) => s.signOut);
-  const restartSignIn = useStore((s) => s.restartSignIn);
-  const [choosing, setChoosing] = useState(false);
-  const choicesId = useId();
+  const signInAgain = useStore((s) => s.signInAgain);
   const { info } = state;
-  const addable = (info?.canAdd ?? []).filter((type) => addableHere.includes(type));
+  const methods = info ? orderRegistered(info.methods, info.defaultMethodId) : [];
 
   return (
     <Screen
@@ -27,64 +31,52 @@ export function OverviewStep({ state }: { state: Extract<SignInState, { step: 'o
       title={t('overview.title')}
       loading={state.loading}
       error={state.error}
-      errorActions={{ retry: () => void loadSecurityInfo(), signInAgain: () => restartSignIn() }}
-      status={state.addedName ? t('overview.methodAdded', { name: state.addedName }) : null}
+      errorActions={{ retry: () => void load(), signInAgain }}
+      status={state.notice ? noticeText(state.notice, t) : null}
     >
-      <p>{t('overview.intro')}</p>
+      <p className="lead">{t('overview.intro')}</p>
       <p className="muted">{t('overview.signedInAs', { name: state.user.displayName, userId: state.user.userId })}</p>
 
-      <h2>{t('overview.registeredHeading')}</h2>
+      {info?.reconfirmDue && (
+        <Callout tone="warning" title={t('overview.reconfirmTitle')} asks>
+          <p>{t('overview.reconfirmBody')}</p>
+          <div className="actions">
+            <button type="button" disabled={state.loading} onClick={() => void reconfirm()}>
+              {t('overview.reconfirmYes')}
+            </button>
+          </div>
+        </Callout>
+      )}
+
+      <div className="section-head">
+        <h2>{t('overview.registeredHeading')}</h2>
+        <button type="button" disabled={!info || state.loading || info.canAdd.length === 0} onClick={chooseMethodToAdd}>
+          <span aria-hidden="true" className="plus">
+            +
+          </span>
+          {t('overview.add')}
+        </button>
+      </div>
+      {info && info.canAdd.length === 0 && <p className="muted">{t('overview.nothingToAdd')}</p>}
       {info &&
-        (info.methods.length === 0 ? (
-          <p>{t('overview.none')}</p>
+        (methods.length === 0 ? (
+          <p className="empty">{t('overview.none')}</p>
         ) : (
-          <ul className="method-list">
-            {info.methods.map((m) => (
+          <ul className="method-cards">
+            {methods.map((m) => (
               <li key={m.id}>
-                <span className="method-type">{t(`methods.${m.type}`)}</span>
-                <span className="method-label">{m.label}</span>
-                <span className="muted">{t('overview.addedOn', { date: formatDate(m.createdAt, i18n.language) })}</span>
+                <MethodCard method={m} info={info} busy={state.loading} />
               </li>
             ))}
           </ul>
         ))}
 
-      <div className="actions">
-        <button type="button" aria-expanded={choosing} aria-controls={choicesId} disabled={!info || state.loading} onClick={() => setChoosing(!choosing)}>
-          {t('overview.add')}
+      <PrivacyNote />
+
+      <div className="actions page-end">
+        <button type="button" disabled={!info || state.loading} onClick={finish}>
+          {t('overview.done')}
         </button>
-      </div>
-      {choosing && (
-        <div id={choicesId} className="add-choices">
-          {addable.length === 0 ? (
-            <p>{t('overview.nothingToAdd')}</p>
-          ) : (
-            <>
-              <p>{t('overview.addChoose')}</p>
-              <div className="actions">
-                {addable.map((type) => (
-                  <button type="button" className="secondary" key={type} onClick={startAdd}>
-                    {t(`methods.${type}`)}
-                  </button>
-                ))}
-              </div>
-            </>
-          )}
-        </div>
-      )}
-
-      {info && info.enabled.length > 0 && (
-        <>
-          <h2>{t('overview.enabledHeading')}</h2>
-          <ul className="plain-list">
-            {info.enabled.map((type) => (
-              <li key={type}>{t(`methods.${type}`)}</li>
-            ))}
-          </ul>
-        </>
-      )}
-
-      <div className="actions">
         <button type="button" className="secondary" disabled={state.loading} onClick={() => void signOut()}>
           {t('overview.signOut')}
         </button>

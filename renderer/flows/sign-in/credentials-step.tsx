@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
-import { UserIdField } from '../../components/user-id-field';
 import { TextField } from '../../components/text-field';
+import { UserIdField } from '../../components/user-id-field';
 import type { SignInState } from '../../store/sign-in-slice';
 import { useStore } from '../../store/store';
 
@@ -11,7 +11,8 @@ import { useStore } from '../../store/store';
 export function CredentialsStep({ state }: { state: Extract<SignInState, { step: 'credentials' }> }) {
   const { t } = useTranslation();
   const submitCredentials = useStore((s) => s.submitCredentials);
-  const setView = useStore((s) => s.setView);
+  const cancelSignIn = useStore((s) => s.cancelSignIn);
+  const forgotPassword = useStore((s) => s.forgotPassword);
   const [userId, setUserId] = useState(state.userId);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -25,8 +26,8 @@ export function CredentialsStep({ state }: { state: Extract<SignInState, { step:
 
   return (
     <Screen name="sign-in" title={t('signIn.title')} loading={state.loading} error={state.error}>
-      <p>{t('signIn.intro')}</p>
-      <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
+      <p className="lead">{t('signIn.intro')}</p>
+      <form noValidate onSubmit={onSubmit} aria-busy={state.loading} className="panel">
         <UserIdField value={userId} onChange={setUserId} fieldError={missing && !userId.trim() ? t('signIn.missing') : null} />
         <TextField
           label={t('signIn.password')}
@@ -37,9 +38,9 @@ export function CredentialsStep({ state }: { state: Extract<SignInState, { step:
           autoComplete="current-password"
           fieldError={missing && !password ? t('signIn.missing') : null}
         />
-        <FormActions loading={state.loading} primary={{ label: t('signIn.submit') }} secondary={{ label: t('common.back'), onClick: () => setView('home') }} />
-        <p>
-          <button type="button" className="link" onClick={() => setView('reset')}>
+        <FormActions loading={state.loading} primary={{ label: t('signIn.submit') }} secondary={{ label: t('common.back'), onClick: cancelSignIn }} />
+        <p className="form-footer">
+          <button type="button" className="link" onClick={() => forgotPassword(userId.trim())}>
             {t('signIn.forgot')}
           </button>
         </p>

@@ -1,28 +1,22 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CodeInput, isCodeShaped, normalizeCode } from '../../components/code-input';
-import { MethodChoiceList } from '../../components/method-choice-list';
-import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
+import { api } from '../../bridge/api';
+import { call } from '../../store/call';
 import type { SignInState } from '../../store/sign-in-slice';
 import { useStore } from '../../store/store';
+import { GateVerify } from '../gates/gate-verify';
+import { MethodPicker } from '../gates/method-picker';
+
+// Stable references: a Verify step may ask for its challenge in an effect.
+const requestChallenge = (methodId: string) => call(() => api().startSecondFactor({ methodId }));
 
 /** A registered method must be passed before security info can change (POLICY: registration). */
 export function SecondFactorStep({ state }: { state: Extract<SignInState, { step: 'secondFactor' }> }) {
   const { t } = useTranslation();
-  const verifySecondFactor = useStore((s) => s.verifySecondFactor);
-  const restartSignIn = useStore((s) => s.restartSignIn);
-  const [methodId, setMethodId] = useState(state.methods[0]?.id ?? '');
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState(false);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const clean = normalizeCode(code);
-    if (!isCodeShaped(clean) || !methodId) return setInvalid(true);
-    setInvalid(false);
-    void verifySecondFactor(methodId, clean);
-  };
+  const verify = useStore((s) => s.verifySecondFactor);
+  const choose = useStore((s) => s.chooseSecondFactorMethod);
+  const cancelSignIn = useStore((s) => s.cancelSignIn);
+  const method = state.methods.find((m) => m.id === state.methodId);
 
   return (
     <Screen
@@ -30,14 +24,22 @@ export function SecondFactorStep({ state }: { state: Extract<SignInState, { step
       title={t('secondFactor.title')}
       loading={state.loading}
       error={state.error}
-      errorActions={{ signInAgain: () => restartSignIn(), startOver: () => restartSignIn() }}
+      errorActions={{ signInAgain: cancelSignIn, startOver: cancelSignIn }}
     >
-      <p>{t('secondFactor.intro')}</p>
-      <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
-        <MethodChoiceList legend={t('secondFactor.chooseMethod')} methods={state.methods} selected={methodId} onSelect={setMethodId} />
-        <CodeInput value={code} onChange={setCode} fieldError={invalid ? t('code.invalid') : null} />
-        <FormActions loading={state.loading} primary={{ label: t('common.verify') }} secondary={{ label: t('common.back'), onClick: () => restartSignIn() }} />
-      </form>
+      <p className="lead">{t('secondFactor.intro')}</p>
+      <div className="gate panel">
+        <MethodPicker legend={t('secondFactor.chooseMethod')} methods={state.methods} selected={state.methodId} onSelect={choose} disabled={state.loading} />
+        {method ? (
+          <GateVerify method={method} requestChallenge={requestChallenge} submit={(proof) => void verify(proof)} busy={state.loading} error={state.error} />
+        ) : (
+          <p>{t('secondFactor.noMethods')}</p>
+        )}
+      </div>
+      <div className="actions">
+        <button type="button" className="secondary" disabled={state.loading} onClick={cancelSignIn}>
+          {t('common.back')}
+        </button>
+      </div>
     </Screen>
   );
 }

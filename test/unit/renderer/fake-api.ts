@@ -1,16 +1,23 @@
 /**
  * An in-memory SigninApi for the renderer's tests ONLY: a small, believable directory with
- * a few special users for the seed's error cases, and a way to hold a call open to see
- * the loading state.
+ * one configurable account (its methods, the policy's numbers), a few special users for the
+ * seed's error cases, and a way to hold a call open to see the loading state.
  */
+import type { Challenge } from '../../../contract/api';
 import type { ErrorInfo, Result } from '../../../contract/errors';
-import type { AppInfo, SigninApi } from '../../../contract/ipc';
-import type { RegisteredMethod } from '../../../contract/methods';
+import type { AppInfo, GateMethod, IpcResponse, SecurityInfoMethod, SigninApi } from '../../../contract/ipc';
+import { methodTypes, type MethodType } from '../../../contract/methods';
 
 export const GOOD_CODE = '123456';
+/** The answer the fake accepts for every security question. */
+export const GOOD_ANSWER = 'right';
+/** The credential id the fake accepts in a WebAuthn assertion. */
+export const GOOD_CREDENTIAL = 'good-credential';
 export const USER = 'alain@contoso.com';
 export const PASSWORD = 'Correct-horse-1';
 export const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+type SecurityInfo = IpcResponse<'securityInfo.get'>;
 
 /** User ids whose reset start fails with the seed's three errors. */
 export const seedUsers = {
@@ -19,13 +26,23 @@ export const seedUsers = {
   NOT_REGISTERED: 'unregistered@contoso.com',
 } as const;
 
+/** A registered method for the fake's account. */
+export const method = (id: string, type: MethodType, label: string, createdAt = '2025-01-05T10:00:00.000Z'): SecurityInfoMethod => ({ id, type, label, createdAt, onThisDevice: false });
+
+/** alain's default methods: two authenticator apps. */
+export const defaultMethods = (): SecurityInfoMethod[] => [method('m1', 'authenticatorApp', 'Work phone'), method('m2', 'authenticatorApp', 'Tablet', '2025-02-01T10:00:00.000Z')];
+
 export interface FakeOptions {
   appInfo?: Partial<AppInfo>;
   /** Methods required to reset (1 or 2). */
   required?: number;
+  /** The account's registered methods, also offered at second factor and reset. */
+  methods?: SecurityInfoMethod[];
+  /** What getSecurityInfo says beyond the methods. */
+  securityInfo?: Partial<Pick<SecurityInfo, 'enabled' | 'canAdd' | 'reconfirmDue' | 'requiredAtLaunch' | 'skipsLeft' | 'defaultMethodId'>>;
   /** What setNewPassword answers instead of success. */
   setPasswordError?: ErrorInfo;
-  /** What verifyReset answers instead of checking the code. */
+  /** What verifyReset answers instead of checking the proof. */
   verifyResetError?: ErrorInfo;
 }
 
@@ -33,13 +50,25 @@ export type Call = { method: keyof SigninApi; request: unknown };
 
 const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 const fail = (error: ErrorInfo): Result<never> => ({ ok: false, error });
+const badProof = (): Result<never> => fail({ code: 'INVALID_CODE', message: 'bad proof' });
+const user = { userId: USER, displayName: 'Alain Charon' };
 
 /** Builds a fake api plus the record of calls and a `hold(method)` to pause the next call. */
 export function createFakeApi(options: FakeOptions = {}) {
   const calls: Call[] = [];
   const holds = new Map<string, Promise<void>>();
-  const methods: RegisteredMethod[] = [{ id: 'm1', type: 'authenticatorApp', label: 'Work phone', createdAt: '2025-01-05T10:00:00.000Z' }];
-  const reset = { passed: 0, required: options.required ?? 1 };
+  const methods: SecurityInfoMethod[] = options.methods ? [...options.methods] : defaultMethods();
+  const required = options.required ?? 1;
+  const policy = {
+    enabled: [...methodTypes] as MethodType[],
+    canAdd: [...methodTypes] as MethodType[],
+    reconfirmDue: false,
+    requiredAtLaunch: false,
+    skipsLeft: 3,
+    defaultMethodId: methods[0]?.id ?? null,
+    ...options.securityInfo,
+  };
+  const reset = { passed: 0 };
   const appInfo: AppInfo = {
     version: '0.1.0',
     host: 'web',
@@ -54,21 +83,54 @@ export function createFakeApi(options: FakeOptions = {}) {
   };
 
   /** Makes the next call of `method` wait until the returned function is called. */
-  const hold = (method: keyof SigninApi): (() => void) => {
+  const hold = (name: keyof SigninApi): (() => void) => {
     let release = () => {};
-    holds.set(method, new Promise<void>((r) => (release = r)));
+    holds.set(name, new Promise<void>((r) => (release = r)));
     return () => release();
   };
 
-  const answer = async <T>(method: keyof SigninApi, request: unknown, result: () => Result<T>): Promise<Result<T>> => {
-    calls.push({ method, request });
-    const held = holds.get(method);
+  const answer = async <T>(name: keyof SigninApi, request: unknown, result: () => Result<T>): Promise<Result<T>> => {
+    calls.push({ method: name, request });
+    const held = holds.get(name);
     if (held) {
-      holds.delete(method);
+      holds.delete(name);
       await held;
     }
     return result();
   };
+
+  const gateMethods = (): GateMethod[] => methods.map((m) => ({ id: m.id, type: m.type, hint: m.label, onThisDevice: m.onThisDevice }));
+  const complete = () => methods.length >= required && !methods.every((m) => m.type === 'questions');
+  const securityInfo = (): SecurityInfo => ({ methods: [...methods], required, registrationComplete: complete(), ...policy });
+
+  const challengeFor = (methodId: string): Result<Challenge> => {
+    const m = methods.find((x) => x.id === methodId);
+    if (!m) return fail({ code: 'METHOD_NOT_AVAILABLE', message: 'no such method' });
+    const expiresAt = new Date(Date.now() + 5 * 60_000).toISOString();
+    switch (m.type) {
+      case 'authenticatorApp':
+        return ok({ kind: 'totp', digits: 6 });
+      case 'sms':
+      case 'voice':
+      case 'email':
+        return ok({ kind: 'code', channel: m.type, sentTo: m.label, digits: m.type === 'email' ? 8 : 6, expiresAt });
+      case 'questions':
+        return ok({ kind: 'questions', questions: [{ id: 'q1', text: { en: 'Your first pet?', 'zh-TW': '您的第一隻寵物？' } }, { id: 'q2', text: { en: 'Your first school?', 'zh-TW': '您的第一所學校？' } }] });
+      case 'securityKey':
+        return ok({ kind: 'webauthn', options: { challenge: 'Y2hhbGxlbmdl', rpId: 'localhost' } });
+    }
+  };
+
+  /** Checks a proof the way the service would: a code, answers or an assertion. */
+  const proofOk = (r: { code?: string; answers?: { answer: string }[]; assertion?: { id: string } }) =>
+    r.code !== undefined ? r.code === GOOD_CODE : r.answers !== undefined ? r.answers.every((a) => a.answer === GOOD_ANSWER) : r.assertion?.id === GOOD_CREDENTIAL;
+
+  const add = (type: MethodType, label: string) => {
+    const m = method(`m${methods.length + 1}-${type}`, type, label, new Date().toISOString());
+    methods.push(m);
+    return ok({ method: m });
+  };
+  const sent = (to: string, digits = 6) => ok({ sentTo: to, expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(), digits });
 
   const api: SigninApi = {
     getAppInfo: (r) => answer('getAppInfo', r, () => ok(appInfo)),
@@ -76,24 +138,59 @@ export function createFakeApi(options: FakeOptions = {}) {
     signIn: (r) =>
       answer('signIn', r, () =>
         r.userId === USER && r.password === PASSWORD
-          ? ok({ status: 'secondFactorRequired' as const, user: { userId: USER, displayName: 'Alain Charon' }, secondFactorMethods: [{ id: 'm1', type: 'authenticatorApp' as const, hint: 'Work phone' }] })
+          ? ok({ status: methods.length > 0 ? ('secondFactorRequired' as const) : ('signedIn' as const), user, secondFactorMethods: gateMethods() })
           : fail({ code: 'INVALID_CREDENTIALS', message: 'bad credentials' }),
       ),
-    verifySecondFactor: (r) =>
-      answer('verifySecondFactor', r, () => (r.code === GOOD_CODE ? ok({ user: { userId: USER, displayName: 'Alain Charon' } }) : fail({ code: 'INVALID_CODE', message: 'bad code' }))),
+    startSecondFactor: (r) => answer('startSecondFactor', r, () => challengeFor(r.methodId)),
+    verifySecondFactor: (r) => answer('verifySecondFactor', r, () => (proofOk(r) ? ok({ user }) : badProof())),
     signOut: (r) => answer('signOut', r, () => ok({})),
-    getSecurityInfo: (r) => answer('getSecurityInfo', r, () => ok({ methods: [...methods], enabled: ['authenticatorApp', 'sms', 'email'], canAdd: ['authenticatorApp'] })),
+    getSecurityInfo: (r) => answer('getSecurityInfo', r, () => ok(securityInfo())),
     beginAuthenticatorApp: (r) =>
-      answer('beginAuthenticatorApp', r, () =>
-        ok({ otpauthUri: `otpauth://totp/Contoso:${USER}?secret=${SECRET}&issuer=Contoso`, manualKey: SECRET, issuer: 'Contoso', accountName: USER }),
-      ),
-    confirmAuthenticatorApp: (r) =>
-      answer('confirmAuthenticatorApp', r, () => {
-        if (r.code !== GOOD_CODE) return fail({ code: 'INVALID_CODE', message: 'bad code' });
-        const method: RegisteredMethod = { id: `m${methods.length + 1}`, type: 'authenticatorApp', label: r.name, createdAt: new Date().toISOString() };
-        methods.push(method);
-        return ok({ method });
+      answer('beginAuthenticatorApp', r, () => ok({ otpauthUri: `otpauth://totp/Contoso:${USER}?secret=${SECRET}&issuer=Contoso`, manualKey: SECRET, issuer: 'Contoso', accountName: USER })),
+    confirmAuthenticatorApp: (r) => answer('confirmAuthenticatorApp', r, () => (r.code === GOOD_CODE ? add('authenticatorApp', r.name) : badProof())),
+    beginPhone: (r) => answer('beginPhone', r, () => sent(r.phoneNumber)),
+    confirmPhone: (r) => answer('confirmPhone', r, () => (r.code === GOOD_CODE ? add('sms', '+1 •••• ••23') : badProof())),
+    beginEmail: (r) => answer('beginEmail', r, () => sent(r.address, 8)),
+    confirmEmail: (r) => answer('confirmEmail', r, () => (r.code === GOOD_CODE ? add('email', 'a•••@fabrikam.com') : badProof())),
+    beginSecurityKey: (r) => answer('beginSecurityKey', r, () => ok({ options: { challenge: 'Y2hhbGxlbmdl' } })),
+    confirmSecurityKey: (r) => answer('confirmSecurityKey', r, () => add('securityKey', r.name)),
+    getQuestionPool: (r) =>
+      answer('getQuestionPool', r, () => ok({ questions: [{ id: 'q1', text: { en: 'Your first pet?', 'zh-TW': '您的第一隻寵物？' } }], toRegister: 3, minAnswerLength: 3, maxAnswerLength: 40 })),
+    registerQuestions: (r) => answer('registerQuestions', r, () => add('questions', '')),
+    removeMethod: (r) =>
+      answer('removeMethod', r, () => {
+        const i = methods.findIndex((m) => m.id === r.methodId);
+        if (i < 0) return fail({ code: 'NOT_FOUND', message: 'no such method' });
+        methods.splice(i, 1);
+        if (policy.defaultMethodId === r.methodId) policy.defaultMethodId = methods[0]?.id ?? null;
+        return ok({});
       }),
+    renameMethod: (r) =>
+      answer('renameMethod', r, () => {
+        const i = methods.findIndex((m) => m.id === r.methodId);
+        if (i < 0) return fail({ code: 'NOT_FOUND', message: 'no such method' });
+        methods[i] = { ...methods[i]!, label: r.name };
+        return ok({ method: methods[i]! });
+      }),
+    setDefaultMethod: (r) =>
+      answer('setDefaultMethod', r, () => {
+        policy.defaultMethodId = r.methodId;
+        return ok({});
+      }),
+    reconfirmSecurityInfo: (r) =>
+      answer('reconfirmSecurityInfo', r, () => {
+        policy.reconfirmDue = false;
+        return ok({ reconfirmedAt: new Date().toISOString() });
+      }),
+    skipRegistration: (r) =>
+      answer('skipRegistration', r, () => {
+        if (policy.skipsLeft <= 0) return fail({ code: 'STEP_NOT_ALLOWED', message: 'no skips left' });
+        policy.skipsLeft -= 1;
+        return ok({ skipsLeft: policy.skipsLeft });
+      }),
+    getThisDeviceStatus: (r) => answer('getThisDeviceStatus', r, () => ok({ available: false, reason: 'presenceUnavailable' as const })),
+    addThisDevice: (r) => answer('addThisDevice', r, () => fail({ code: 'NOT_AVAILABLE', message: 'no presence check in tests' })),
+    getThisDeviceCode: (r) => answer('getThisDeviceCode', r, () => ok({ outcome: 'unavailable' as const })),
     getPasswordPolicy: (r) => answer('getPasswordPolicy', r, () => ok({ minLength: 8, maxLength: 64, disallowUserName: true, blockCommon: true })),
     startReset: (r) =>
       answer('startReset', r, () => {
@@ -101,21 +198,15 @@ export function createFakeApi(options: FakeOptions = {}) {
         if (r.userId === seedUsers.SSPR_NOT_ENABLED) return fail({ code: 'SSPR_NOT_ENABLED', message: 'not enabled', supportCode: 'SC-1002' });
         if (r.userId === seedUsers.NOT_REGISTERED) return fail({ code: 'NOT_REGISTERED', message: 'not registered', supportCode: 'SC-1003' });
         reset.passed = 0;
-        return ok({
-          userId: r.userId,
-          required: reset.required,
-          methods: [
-            { id: 'm1', type: 'authenticatorApp' as const, hint: 'Work phone' },
-            { id: 'm2', type: 'authenticatorApp' as const, hint: 'Tablet' },
-          ],
-        });
+        return ok({ userId: r.userId, required, methods: gateMethods() });
       }),
+    startResetChallenge: (r) => answer('startResetChallenge', r, () => challengeFor(r.methodId)),
     verifyReset: (r) =>
       answer('verifyReset', r, () => {
         if (options.verifyResetError) return fail(options.verifyResetError);
-        if (r.code !== GOOD_CODE) return fail({ code: 'INVALID_CODE', message: 'bad code' });
+        if (!proofOk(r)) return badProof();
         reset.passed += 1;
-        return ok({ passed: reset.passed, required: reset.required, complete: reset.passed >= reset.required });
+        return ok({ passed: reset.passed, required, complete: reset.passed >= required });
       }),
     setNewPassword: (r) => answer('setNewPassword', r, () => (options.setPasswordError ? fail(options.setPasswordError) : ok({}))),
     cancelReset: (r) => answer('cancelReset', r, () => ok({})),
@@ -131,8 +222,8 @@ export function createFakeApi(options: FakeOptions = {}) {
       ),
   };
 
-  const callsOf = (method: keyof SigninApi) => calls.filter((c) => c.method === method).map((c) => c.request);
-  return { api, calls, callsOf, hold };
+  const callsOf = (name: keyof SigninApi) => calls.filter((c) => c.method === name).map((c) => c.request);
+  return { api, calls, callsOf, hold, methods };
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>;

@@ -1,8 +1,18 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../render-app';
 
-describe('language switcher', () => {
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('language', () => {
+  it('tells the main side at start which language the person reads, without storing it', async () => {
+    const { fake } = await renderApp({ appInfo: { language: 'zh-TW' } });
+    expect(screen.getByRole('button', { name: '忘記我的密碼' })).toBeInTheDocument();
+    expect(fake.callsOf('setLanguage')).toEqual([{ language: 'zh-TW', remember: false }]);
+  });
+
   it('switches texts and <html lang>, and stores the choice', async () => {
     const { user, fake } = await renderApp();
     expect(document.documentElement.lang).toBe('en');
@@ -12,12 +22,29 @@ describe('language switcher', () => {
     expect(screen.getByLabelText('語言')).toHaveValue('zh-TW');
     expect(document.documentElement.lang).toBe('zh-TW');
     expect(document.title).toBe('登入小幫手');
-    expect(fake.callsOf('setLanguage')).toEqual([{ language: 'zh-TW' }]);
+    expect(fake.callsOf('setLanguage')).toEqual([
+      { language: 'en', remember: false },
+      { language: 'zh-TW', remember: true },
+    ]);
   });
 
-  it('follows the system locale when no language is stored', async () => {
-    await renderApp({ appInfo: { language: null, systemLocale: 'zh-Hant-HK' } });
+  it('follows the system locale in Electron when no language is stored', async () => {
+    const { fake } = await renderApp({ appInfo: { host: 'electron', language: null, systemLocale: 'zh-Hant-HK' } });
     expect(screen.getByRole('button', { name: '忘記我的密碼' })).toBeInTheDocument();
+    expect(fake.callsOf('setLanguage')).toEqual([{ language: 'zh-TW', remember: false }]);
+  });
+
+  it('follows the browser’s languages in the web host when no language is stored', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR', 'zh-TW', 'en-US']);
+    const { fake } = await renderApp({ appInfo: { host: 'web', language: null, systemLocale: 'en-US' } });
+    expect(screen.getByRole('button', { name: '忘記我的密碼' })).toBeInTheDocument();
+    expect(fake.callsOf('setLanguage')).toEqual([{ language: 'zh-TW', remember: false }]);
+  });
+
+  it('keeps a stored choice over the browser’s languages', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['zh-TW']);
+    await renderApp({ appInfo: { host: 'web', language: 'en' } });
+    expect(screen.getByRole('button', { name: 'Forgot my password' })).toBeInTheDocument();
   });
 
   it('is disabled when managed policy locks the language', async () => {

@@ -1,25 +1,39 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { GOOD_CODE, USER } from '../fake-api';
+import { describe, expect, it, vi } from 'vitest';
+import { GOOD_ANSWER, GOOD_CODE, method, USER } from '../fake-api';
 import { renderApp } from '../render-app';
+
+// The methods have their own tests; here only the flow around their Verify step is tested.
+vi.mock('../../../../renderer/methods', () => import('./method-stubs'));
 
 type Setup = Awaited<ReturnType<typeof renderApp>>;
 
-async function reachNewPassword({ user }: Setup) {
+async function startReset({ user }: Setup) {
   await user.click(screen.getByRole('button', { name: 'Forgot my password' }));
   await user.type(await screen.findByLabelText('User ID'), USER);
   await user.click(screen.getByRole('button', { name: 'Next' }));
   await screen.findByTestId('screen-reset-verify');
+}
+
+async function verifyWithCode({ user }: Setup, type: string) {
+  const form = await screen.findByTestId(`verify-${type}`);
+  await user.type(within(form).getByLabelText('Code'), GOOD_CODE);
+  await user.click(within(form).getByRole('button', { name: 'Verify' }));
+}
+
+async function reachNewPassword(setup: Setup) {
+  await startReset(setup);
+  expect(screen.getByText('To reset your password, verify your identity with two different methods, one after the other.')).toBeInTheDocument();
   expect(screen.getByText('0 of 2 verification steps passed.')).toBeInTheDocument();
-  await user.type(screen.getByLabelText('Code'), GOOD_CODE);
-  await user.click(screen.getByRole('button', { name: 'Verify' }));
+  expect(within(screen.getByRole('list', { name: 'Verification steps' })).getByText('Step 1')).toHaveAttribute('aria-current', 'step');
+  await verifyWithCode(setup, 'authenticatorApp');
   expect(await screen.findByText('1 of 2 verification steps passed.')).toBeInTheDocument();
+  expect(within(screen.getByRole('list', { name: 'Verification steps' })).getByText('Step 1: verified')).toBeInTheDocument();
   // The passed method cannot be chosen again; the next one is selected with an empty code box.
   expect(screen.getByRole('radio', { name: /Work phone/ })).toBeDisabled();
   expect(screen.getByRole('radio', { name: /Tablet/ })).toBeChecked();
-  expect(screen.getByLabelText('Code')).toHaveValue('');
-  await user.type(screen.getByLabelText('Code'), GOOD_CODE);
-  await user.click(screen.getByRole('button', { name: 'Verify' }));
+  expect(within(await screen.findByTestId('verify-authenticatorApp')).getByLabelText('Code')).toHaveValue('');
+  await verifyWithCode(setup, 'authenticatorApp');
   await screen.findByTestId('screen-reset-new-password');
   await screen.findByText('Your new password must');
 }
@@ -29,6 +43,10 @@ describe('reset flow', () => {
     const setup = await renderApp({ required: 2 });
     const { user, fake } = setup;
     await reachNewPassword(setup);
+    expect(fake.callsOf('verifyReset')).toEqual([
+      { methodId: 'm1', code: GOOD_CODE },
+      { methodId: 'm2', code: GOOD_CODE },
+    ]);
 
     const pw = screen.getByLabelText('New password');
     expect(pw).toHaveAttribute('autocomplete', 'new-password');
@@ -61,6 +79,49 @@ describe('reset flow', () => {
     await screen.findByTestId('screen-sign-in');
     expect(screen.getByLabelText('User ID')).toHaveValue(USER);
     expect(fake.callsOf('signIn')).toHaveLength(0);
+  }, 20_000);
+
+  it('needs one method when the policy says 1, and says so', async () => {
+    const setup = await renderApp({ required: 1 });
+    await startReset(setup);
+    expect(screen.getByText('To reset your password, verify your identity with one of your methods.')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Verification steps' })).not.toBeInTheDocument();
+    await verifyWithCode(setup, 'authenticatorApp');
+    await screen.findByTestId('screen-reset-new-password');
+  });
+
+  it('gets a phone-only user through with a texted code', async () => {
+    const setup = await renderApp({ methods: [method('s1', 'sms', '+1 •••• ••23')] });
+    await startReset(setup);
+    expect(screen.getByRole('radio', { name: 'Phone (text message) (+1 •••• ••23)' })).toBeChecked();
+    await verifyWithCode(setup, 'sms');
+    await screen.findByTestId('screen-reset-new-password');
+    expect(setup.fake.callsOf('startResetChallenge')).toEqual([{ methodId: 's1' }]);
+  });
+
+  it('gets an email + questions user through both gates (email first, then questions)', async () => {
+    const setup = await renderApp({ required: 2, methods: [method('q1', 'questions', ''), method('e1', 'email', 'a•••@fabrikam.com')] });
+    await startReset(setup);
+    expect(screen.getByRole('radio', { name: 'Email (a•••@fabrikam.com)' })).toBeChecked();
+    await verifyWithCode(setup, 'email');
+    expect(await screen.findByText('1 of 2 verification steps passed.')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Security questions' })).toBeChecked();
+    const form = await screen.findByTestId('verify-questions');
+    await setup.user.type(within(form).getByLabelText('Your first pet?'), GOOD_ANSWER);
+    await setup.user.type(within(form).getByLabelText('Your first school?'), GOOD_ANSWER);
+    await setup.user.click(within(form).getByRole('button', { name: 'Verify' }));
+    await screen.findByTestId('screen-reset-new-password');
+  });
+
+  it('gets an administrator with two methods (app and key) through two gates', async () => {
+    const setup = await renderApp({ required: 2, methods: [method('k1', 'securityKey', 'YubiKey'), method('a1', 'authenticatorApp', 'Phone')] });
+    await startReset(setup);
+    // Strong methods in the house order: the app, then the key.
+    expect(screen.getByRole('radio', { name: 'Authenticator app (Phone)' })).toBeChecked();
+    await verifyWithCode(setup, 'authenticatorApp');
+    await setup.user.click(await screen.findByRole('button', { name: 'Use your security key' }));
+    await screen.findByTestId('screen-reset-new-password');
+    expect(setup.fake.callsOf('verifyReset').map((r) => (r as { methodId: string }).methodId)).toEqual(['a1', 'k1']);
   });
 
   it('shows which rule a POLICY_VIOLATION broke, in the directory’s own words', async () => {
@@ -77,21 +138,18 @@ describe('reset flow', () => {
     expect(within(alert).getByText('The directory says: “The password is on the banned list.”')).toBeInTheDocument();
     expect(within(alert).getByText('Support code: SC-77')).toBeInTheDocument();
     expect(document.querySelector('[data-rule="commonPassword"]')).toHaveTextContent('Not yet');
-  });
+  }, 15_000);
 
   it('shows THROTTLED with the time to wait and the other-method action', async () => {
     const retryAfter = new Date(Date.now() + 15 * 60_000).toISOString();
-    const { user } = await renderApp({ verifyResetError: { code: 'THROTTLED', message: 'x', retryAfter } });
-    await user.click(screen.getByRole('button', { name: 'Forgot my password' }));
-    await user.type(await screen.findByLabelText('User ID'), USER);
-    await user.click(screen.getByRole('button', { name: 'Next' }));
-    await user.type(await screen.findByLabelText('Code'), GOOD_CODE);
-    await user.click(screen.getByRole('button', { name: 'Verify' }));
-    const alert = await screen.findByRole('alert');
+    const setup = await renderApp({ verifyResetError: { code: 'THROTTLED', message: 'x', retryAfter } });
+    await startReset(setup);
+    await verifyWithCode(setup, 'authenticatorApp');
+    const alert = screen.getAllByRole('alert')[0]!;
     const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(new Date(retryAfter));
     await waitFor(() => expect(alert).toHaveTextContent(`Too many attempts. Try again after ${time}.`));
     expect(within(alert).getByText('Or try another method.')).toBeInTheDocument();
-    await user.click(within(alert).getByRole('button', { name: 'Try another method' }));
+    await setup.user.click(within(alert).getByRole('button', { name: 'Try another method' }));
     expect(screen.getByRole('radio', { name: /Tablet/ })).toHaveFocus();
   });
 
