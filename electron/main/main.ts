@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/core-types.js';
 import { KeytarVault } from '../core/vault/keytar-vault.js';
+import { createContentProtection } from './content-protection.js';
 import { registerIpcHandlers } from './handle.js';
 import { isResetDeepLink, parseLaunchOptions } from './launch-options.js';
 import { createLogger } from './log.js';
@@ -15,8 +16,9 @@ import { managedPolicyPath } from './managed-policy-path.js';
 import { applyPermissionPolicy } from './permissions.js';
 import { handleAppProtocol, registerAppScheme } from './protocol.js';
 import { hardenWebContents } from './web-contents-guards.js';
+import { createUserPresence } from './user-presence.js';
 import { createMainWindow } from './window.js';
-import { firstOwnWindow, isOwnWebContents } from './window-registry.js';
+import { firstOwnWindow, isOwnWebContents, ownOpenWindows } from './window-registry.js';
 
 const log = createLogger('main');
 /** How long quitting waits for the core to close (embedded server, sockets) before leaving anyway. */
@@ -53,6 +55,8 @@ function start(): void {
 
   let core: Core | undefined;
   let quitting = false;
+  // The core turns this on while an authenticator app's QR code may be on screen.
+  const protection = createContentProtection(ownOpenWindows);
   app.on('before-quit', () => {
     quitting = true;
   });
@@ -80,6 +84,8 @@ function start(): void {
         overrides: launch.directoryUrl ? { directoryUrl: launch.directoryUrl } : {},
         vault: new KeytarVault({ service: 'sign-in-helper' }),
         startFlow: launch.startFlow,
+        presence: createUserPresence(),
+        hostHooks: protection,
       });
       if (quitting) {
         // The user quit while the core was starting: close it instead of opening a window.
@@ -89,7 +95,7 @@ function start(): void {
       core = created;
       registerIpcHandlers(created, (contents: WebContents) => isOwnWebContents(contents));
       handleAppProtocol(join(app.getAppPath(), 'dist', 'renderer'));
-      createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged });
+      protection.apply(createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged }));
     })
     .catch((error: unknown) => {
       // The message only (no stack, no options): core start-up errors name a file or a URL, never a secret.

@@ -28,3 +28,10 @@ export function firstOwnWindow(): BrowserWindow | undefined {
   }
   return undefined;
 }
+
+/** Every window we created that is still open (content protection applies to all of them). */
+export function* ownOpenWindows(): Generator<BrowserWindow> {
+  for (const win of ownWindows) {
+    if (!win.isDestroyed()) yield win;
+  }
+}

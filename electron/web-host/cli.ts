@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KeytarVault } from '../core/vault/keytar-vault.js';
 import { ensureRendererBuilt } from './renderer-build.js';
+import { isTestPresenceAnswer, testPresenceAnswers } from './test-presence.js';
 import { startWebHost } from './web-host.js';
 
 const { values } = parseArgs({
@@ -15,16 +16,29 @@ const { values } = parseArgs({
     'directory-url': { type: 'string' },
     reset: { type: 'boolean', default: false },
     prefs: { type: 'string' },
+    // TEST BOUNDARY: fakes only the OS presence prompt, embedded demo only (test-presence.ts).
+    'test-presence': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
   console.log('Usage: npm run web -- [--port 5180] [--directory-url https://…] [--reset] [--prefs FILE]');
+  console.log('Tests only: --test-presence=success|cancelled fakes the OS presence prompt (embedded demo only)');
   process.exit(0);
 }
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+
+const testPresence = values['test-presence'];
+if (testPresence !== undefined && !isTestPresenceAnswer(testPresence)) {
+  console.error(`--test-presence must be one of ${testPresenceAnswers.join(', ')}, not "${testPresence}"`);
+  process.exit(2);
+}
+if (testPresence !== undefined && values['directory-url']) {
+  console.error('--test-presence is a test boundary: it works only with the embedded demo directory, not with --directory-url');
   process.exit(2);
 }
 
@@ -41,7 +55,9 @@ try {
     ...(values['directory-url'] ? { overrides: { directoryUrl: values['directory-url'] } } : {}),
     vault: new KeytarVault({ service: 'sign-in-helper' }),
     startFlow: values.reset ? 'reset' : 'home',
+    ...(testPresence ? { testPresence } : {}),
   });
+  if (testPresence) console.warn(`TEST MODE: the OS presence prompt always answers "${testPresence}" (--test-presence).`);
   console.log(`Sign-in Helper is running. Open: ${host.url}`);
   console.log(host.directoryUrl.startsWith('http://127.0.0.1') ? `Demo directory (Contoso) at ${host.directoryUrl} — see README for demo users.` : `Directory: ${host.directoryUrl}`);
   const stop = async () => {

@@ -5,13 +5,19 @@ import { err } from '../../contract/errors.js';
 import type { CoreOptions } from '../core/core-types.js';
 import { createCore } from '../core/create-core.js';
 import { CONTENT_SECURITY_POLICY } from '../core/csp.js';
+import { fakeOsPresencePrompt, type TestPresenceAnswer } from './test-presence.js';
 
-export interface WebHostOptions extends Omit<CoreOptions, 'host'> {
+export interface WebHostOptions extends Omit<CoreOptions, 'host' | 'presence' | 'hostHooks'> {
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 = any free port. */
   port?: number;
   log?: (message: string) => void;
+  /**
+   * TEST BOUNDARY (see test-presence.ts): fake the OS presence prompt's answer. Refused
+   * unless the embedded demo directory runs. Absent: no presence check, as in any browser.
+   */
+  testPresence?: TestPresenceAnswer;
 }
 
 export interface WebHost {
@@ -37,7 +43,14 @@ const sameSecret = (a: string, b: string) => {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(32).toString('base64url');
-  const core = await createCore({ ...options, host: 'web' }, options.log);
+  const { testPresence, ...coreOptions } = options;
+  // A browser window cannot be kept out of screenshots, so the host has no content protection
+  // to offer (hostHooks absent), and no OS presence check unless a test fakes its prompt.
+  const core = await createCore({ ...coreOptions, host: 'web', ...(testPresence ? { presence: fakeOsPresencePrompt(testPresence) } : {}) }, options.log);
+  if (testPresence && !core.demo) {
+    await core.dispose();
+    throw new Error('--test-presence fakes the OS presence prompt for tests and works only with the embedded demo directory');
+  }
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   let origin = '';
 

@@ -24,6 +24,7 @@ const m = vi.hoisted(() => {
     handle: vi.fn(),
     protocolHandle: vi.fn(),
     windows: [] as Array<Record<string, unknown>>,
+    protections: [] as boolean[],
   };
 });
 
@@ -38,6 +39,7 @@ vi.mock('electron', () => ({
     loadURL = vi.fn(() => Promise.resolve());
     once = vi.fn();
     isDestroyed = () => false;
+    setContentProtection = (on: boolean) => m.protections.push(on);
     constructor(public options: Record<string, unknown>) {
       m.windows.push(options);
     }
@@ -63,6 +65,7 @@ beforeEach(() => {
   m.lock = true;
   m.listeners.clear();
   m.windows.length = 0;
+  m.protections.length = 0;
   for (const fn of [m.app.quit, m.app.exit, m.app.on, m.handle, m.protocolHandle, m.dispose]) fn.mockClear();
   m.createCore.mockReset().mockResolvedValue({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: 'http://127.0.0.1:1', demo: true });
 });
@@ -84,6 +87,18 @@ describe('main', () => {
       startFlow: 'reset',
       vault: { options: { service: 'sign-in-helper' } },
     });
+  });
+
+  it('gives the core the OS presence check (none on Linux) and a content-protection hook on its windows', async () => {
+    await launch();
+    const options = m.createCore.mock.calls[0]?.[0] as { presence: { isAvailable(): Promise<boolean> }; hostHooks: { protectContent(on: boolean): void } };
+    // The mocked electron has no Touch ID: whatever the platform, that reads as unavailable.
+    expect(await options.presence.isAvailable()).toBe(false);
+    // The window starts unprotected; the core's hook reaches every open window.
+    expect(m.protections).toEqual([false]);
+    options.hostHooks.protectContent(true);
+    options.hostHooks.protectContent(false);
+    expect(m.protections).toEqual([false, true, false]);
   });
 
   it('opens reset from the deep link', async () => {
