@@ -6,16 +6,14 @@ import { Outbox } from './notify/outbox.js';
 import type { SsprPolicy } from './policy/policy.js';
 import type { ServiceContext } from './service-context.js';
 import { MemoryStore } from './store/memory-store.js';
-import type { Store } from './store/store.js';
+import type { Store, StoredMethod } from './store/store.js';
 
 /** Register the Contoso users' demo methods in `store`, sealed with `box` as the service seals them. */
 export async function seedDemoMethods(store: Store, box: SecretBox, now: number): Promise<void> {
   for (const method of contosoMethods(new Date(now).toISOString())) {
-    await store.addMethod({
-      ...method,
-      ...(method.secret ? { secret: box.seal(method.secret) } : {}),
-      ...(method.address ? { address: box.seal(method.address) } : {}),
-    });
+    const sealed: StoredMethod =
+      'address' in method ? { ...method, address: box.seal(method.address) } : 'secret' in method ? { ...method, secret: box.seal(method.secret) } : method;
+    await store.addMethod(sealed);
   }
 }
 

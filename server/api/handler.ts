@@ -1,5 +1,6 @@
 import type { ApiBody, ApiData, ApiRouteName } from '../../contract/api.js';
 import type { Err, Result } from '../../contract/errors.js';
+import type { NotifyLanguage } from '../notify/messages.js';
 import type { ServiceContext } from '../service-context.js';
 
 export interface HandlerInput<N extends ApiRouteName> {
@@ -8,6 +9,8 @@ export interface HandlerInput<N extends ApiRouteName> {
   token: string | null;
   /** Who is calling, for the audit log (address; never a secret). */
   client: string;
+  /** The language the caller reads (from Accept-Language): codes and notices are written in it. */
+  language: NotifyLanguage;
 }
 
 /** A route's logic: validated input in, a Result out. Never throws for a user's mistake. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { API_PREFIX, apiRoutes, httpStatusOf, type ApiRouteName } from '../../contract/api.js';
+import { API_PREFIX, apiRoutes, httpStatusOf, LANGUAGE_HEADER, type ApiRouteName } from '../../contract/api.js';
 import { err, type Err, type Result } from '../../contract/errors.js';
+import { languageFromHeader } from '../notify/messages.js';
 import { auditedFailure, type ServiceContext } from '../service-context.js';
 import { throttled } from '../verifiers/throttle.js';
 import type { Handler } from './handler.js';
@@ -67,7 +68,9 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
           const limited = await addressLimit(ctx, request.ip);
           if (limited) return sendResult(ctx, request, reply, limited);
         }
-        const result = await handler(ctx, { body: parsed.data as never, token, client: request.ip });
+        const header = request.headers[LANGUAGE_HEADER];
+        const language = languageFromHeader(Array.isArray(header) ? header[0] : header);
+        const result = await handler(ctx, { body: parsed.data as never, token, client: request.ip, language });
         return sendResult(ctx, request, reply, result);
       },
     });

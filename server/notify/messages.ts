@@ -15,6 +15,30 @@ export interface RenderedMessage {
 /** `undefined` or a language we do not have falls back to English. */
 const pick = (language: string | undefined): NotifyLanguage => (language === 'zh-TW' ? 'zh-TW' : 'en');
 
+/**
+ * The language of an `Accept-Language` header (contract/api.ts LANGUAGE_HEADER): the first
+ * of its tags, by weight then order, that we write — zh-TW for Traditional Chinese (zh-TW,
+ * zh-Hant…, zh-HK, zh-MO), en for English — else en.
+ */
+export function languageFromHeader(header: string | undefined): NotifyLanguage {
+  if (!header) return 'en';
+  const tags = header
+    .slice(0, 512)
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { tag: tag.trim().toLowerCase(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((t) => t.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of tags) {
+    if (tag === 'zh-tw' || tag.startsWith('zh-tw-') || tag.startsWith('zh-hant') || tag === 'zh-hk' || tag.startsWith('zh-hk-') || tag === 'zh-mo' || tag.startsWith('zh-mo-')) return 'zh-TW';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return 'en';
+}
+
 /** A readable, unambiguous time: the recipient may be anywhere, so UTC with its name. */
 export const formatTime = (at: Date): string => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -64,6 +88,27 @@ const notYou = (language: NotifyLanguage, helpdesk: string | undefined): string 
   language === 'zh-TW'
     ? `如果這不是您本人的操作，請立即聯絡技術支援中心${helpdesk ? `：${helpdesk}` : ''}。`
     : `If this wasn't you, contact your helpdesk right away${helpdesk ? `: ${helpdesk}` : ''}.`;
+
+/** One change to security info: what was done to which method (its name in each language) and its label. */
+export interface SecurityInfoChange {
+  action: 'added' | 'removed' | 'renamed';
+  methodName: Record<NotifyLanguage, string>;
+  label: string;
+  /** `renamed`: the name it had. */
+  previousLabel?: string;
+}
+
+/** The change as a phrase of the message's language, e.g. `added Text message “+1 ••• ••• ••42”`. */
+export function describeChange(change: SecurityInfoChange, language?: string): string {
+  const lang = pick(language);
+  const name = change.methodName[lang];
+  if (lang === 'zh-TW') {
+    if (change.action === 'renamed') return `已將${name}「${change.previousLabel ?? ''}」重新命名為「${change.label}」`;
+    return `${change.action === 'added' ? '已新增' : '已移除'}${name}「${change.label}」`;
+  }
+  if (change.action === 'renamed') return `renamed ${name} “${change.previousLabel ?? ''}” to “${change.label}”`;
+  return `${change.action} ${name} “${change.label}”`;
+}
 
 /** Security info was added, changed or removed (sent on a channel other than the one changed). */
 export function securityInfoChangedMessage(input: AccountEventInput & { change: string }): RenderedMessage {

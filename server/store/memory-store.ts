@@ -1,4 +1,4 @@
-import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
+import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ProfileUpdate, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
 
 const live = <T extends { expiresAt: number }>(record: T | undefined, now: number): T | null =>
   record && record.expiresAt > now ? record : null;
@@ -40,14 +40,14 @@ export class MemoryStore implements Store {
   }
   async advanceTotpStep(methodId: string, step: number): Promise<boolean> {
     const method = this.methods.get(methodId);
-    if (!method || (method.lastUsedStep !== undefined && step <= method.lastUsedStep)) return false;
+    if (method?.type !== 'authenticatorApp' || (method.lastUsedStep !== undefined && step <= method.lastUsedStep)) return false;
     method.lastUsedStep = step;
     return true;
   }
   async advanceCounter(methodId: string, counter: number): Promise<boolean> {
     const method = this.methods.get(methodId);
-    if (!method) return false;
-    const stored = method.counter ?? 0;
+    if (method?.type !== 'securityKey') return false;
+    const stored = method.counter;
     if (!(counter > stored || (counter === 0 && stored === 0))) return false;
     method.counter = counter;
     return true;
@@ -56,8 +56,15 @@ export class MemoryStore implements Store {
     const p = this.profiles.get(userId.toLowerCase());
     return p ? copy(p) : null;
   }
-  async putProfile(profile: UserProfile): Promise<void> {
-    this.profiles.set(profile.userId.toLowerCase(), copy(profile));
+  async putProfile({ userId, defaultMethodId, reconfirmedAt }: ProfileUpdate): Promise<void> {
+    const skipsUsed = this.profiles.get(userId.toLowerCase())?.skipsUsed ?? 0;
+    this.profiles.set(userId.toLowerCase(), { userId, skipsUsed, ...(defaultMethodId !== undefined ? { defaultMethodId } : {}), ...(reconfirmedAt !== undefined ? { reconfirmedAt } : {}) });
+  }
+  async takeSkip(userId: string, allowed: number): Promise<number | null> {
+    const profile = this.profiles.get(userId.toLowerCase()) ?? { userId, skipsUsed: 0 };
+    if (profile.skipsUsed >= allowed) return null;
+    this.profiles.set(userId.toLowerCase(), { ...profile, skipsUsed: profile.skipsUsed + 1 });
+    return profile.skipsUsed + 1;
   }
 
   async putSession(session: SessionRecord): Promise<void> {

@@ -14,8 +14,8 @@
 import pg from 'pg';
 import { latestVersion, SchemaTooNewError, type Migration } from './migrations/migration.js';
 import { postgresMigrations } from './migrations/postgres.js';
-import { jsonOrNull, orNull, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
-import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
+import { isMethod, jsonOrNull, methodColumns, orNull, setupColumns, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
+import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ProfileUpdate, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
 
 export interface PostgresStoreOptions {
   /** Most connections this instance opens. Default 10. */
@@ -112,9 +112,10 @@ export class PostgresStore implements Store {
   // Registered methods and profiles
 
   async listMethods(userId: string): Promise<StoredMethod[]> {
-    return (await this.rows('SELECT * FROM methods WHERE user_key = $1 ORDER BY seq', [userKey(userId)])).map(toMethod);
+    return (await this.rows('SELECT * FROM methods WHERE user_key = $1 ORDER BY seq', [userKey(userId)])).map(toMethod).filter(isMethod);
   }
   async addMethod(m: StoredMethod): Promise<void> {
+    const c = methodColumns(m);
     // An upsert keeps the row's seq, hence its place in the list (as the memory store's Map does).
     await this.pool.query(
       `INSERT INTO methods (id, user_key, user_id, type, label, created_at, secret, address, last_used_step, counter, data)
@@ -122,7 +123,7 @@ export class PostgresStore implements Store {
        ON CONFLICT (id) DO UPDATE SET user_key = excluded.user_key, user_id = excluded.user_id, type = excluded.type,
          label = excluded.label, created_at = excluded.created_at, secret = excluded.secret, address = excluded.address,
          last_used_step = excluded.last_used_step, counter = excluded.counter, data = excluded.data`,
-      [m.id, userKey(m.userId), m.userId, m.type, m.label, m.createdAt, orNull(m.secret), orNull(m.address), orNull(m.lastUsedStep), orNull(m.counter), orNull(m.data)],
+      [m.id, userKey(m.userId), m.userId, m.type, m.label, m.createdAt, c.secret, c.address, c.lastUsedStep, c.counter, c.data],
     );
   }
   async removeMethod(userId: string, methodId: string): Promise<boolean> {
@@ -146,13 +147,24 @@ export class PostgresStore implements Store {
     const r = await this.one('SELECT * FROM profiles WHERE user_key = $1', [userKey(userId)]);
     return r ? toProfile(r) : null;
   }
-  async putProfile(p: UserProfile): Promise<void> {
+  async putProfile(p: ProfileUpdate): Promise<void> {
     await this.pool.query(
-      `INSERT INTO profiles (user_key, user_id, default_method_id, reconfirmed_at, skips_used) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO profiles (user_key, user_id, default_method_id, reconfirmed_at, skips_used) VALUES ($1, $2, $3, $4, 0)
        ON CONFLICT (user_key) DO UPDATE SET user_id = excluded.user_id, default_method_id = excluded.default_method_id,
-         reconfirmed_at = excluded.reconfirmed_at, skips_used = excluded.skips_used`,
-      [userKey(p.userId), p.userId, orNull(p.defaultMethodId), orNull(p.reconfirmedAt), p.skipsUsed],
+         reconfirmed_at = excluded.reconfirmed_at`,
+      [userKey(p.userId), p.userId, orNull(p.defaultMethodId), orNull(p.reconfirmedAt)],
     );
+  }
+  async takeSkip(userId: string, allowed: number): Promise<number | null> {
+    if (allowed < 1) return null;
+    // One conditional upsert: a racing one waits for the row lock and re-checks the WHERE.
+    const r = await this.one(
+      `INSERT INTO profiles (user_key, user_id, skips_used) VALUES ($1, $2, 1)
+       ON CONFLICT (user_key) DO UPDATE SET skips_used = profiles.skips_used + 1 WHERE profiles.skips_used < $3
+       RETURNING skips_used`,
+      [userKey(userId), userId, allowed],
+    );
+    return r ? Number(r.skips_used) : null;
   }
 
   // Sessions, setups, challenges, resets (expired = absent)
@@ -173,13 +185,14 @@ export class PostgresStore implements Store {
   }
 
   async putSetup(s: SetupRecord): Promise<void> {
+    const c = setupColumns(s);
     await this.pool.query(
       `INSERT INTO setups (id, user_id, session_token_hash, kind, secret, address, code_hash, challenge, label, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, session_token_hash = excluded.session_token_hash, kind = excluded.kind,
          secret = excluded.secret, address = excluded.address, code_hash = excluded.code_hash, challenge = excluded.challenge,
          label = excluded.label, expires_at = excluded.expires_at`,
-      [s.id, s.userId, s.sessionTokenHash, orNull(s.kind), s.secret, orNull(s.address), orNull(s.codeHash), orNull(s.challenge), orNull(s.label), s.expiresAt],
+      [s.id, s.userId, s.sessionTokenHash, c.kind, c.secret, c.address, c.codeHash, c.challenge, c.label, s.expiresAt],
     );
   }
   async getSetup(id: string, now: number): Promise<SetupRecord | null> {

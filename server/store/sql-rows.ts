@@ -5,8 +5,7 @@
  * absent field, so a record read back equals the one written (undefined fields aside).
  * Every call builds fresh objects: callers can never mutate the store's state.
  */
-import type { MethodType } from '../../contract/methods.js';
-import type { AuditEvent, ChallengeRecord, ResetRecord, SessionRecord, SetupRecord, StoredMethod, UserProfile } from './store.js';
+import type { AuditEvent, ChallengeRecord, ResetRecord, SessionRecord, SetupRecord, StoredAnswer, StoredMethod, StoredMethodOf, UserProfile } from './store.js';
 
 export type Row = Record<string, unknown>;
 
@@ -27,15 +26,75 @@ export const userKey = (userId: string): string => userId.toLowerCase();
 export const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 export const jsonOrNull = (v: readonly string[] | undefined): string | null => (v === undefined ? null : JSON.stringify(v));
 
-export function toMethod(r: Row): StoredMethod {
-  const m: StoredMethod = { id: str(r.id), userId: str(r.user_id), type: str(r.type) as MethodType, label: str(r.label), createdAt: str(r.created_at) };
-  opt(m, 'secret', r.secret, str);
-  opt(m, 'address', r.address, str);
-  opt(m, 'lastUsedStep', r.last_used_step, num);
-  opt(m, 'counter', r.counter, num);
-  opt(m, 'data', r.data, str);
-  return m;
+/** A JSON column read by either driver (PostgreSQL may hand it parsed); null when unreadable. */
+const json = (v: unknown): unknown => {
+  if (typeof v !== 'string') return v ?? null;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return null;
+  }
+};
+
+/** The `data` column of a security key: its credential id and transports. */
+function passkeyData(v: unknown): { credentialId: string; transports?: string[] } {
+  const d = json(v) as { credentialId?: unknown; transports?: unknown } | null;
+  const transports = Array.isArray(d?.transports) ? d.transports.filter((t): t is string => typeof t === 'string') : undefined;
+  return { credentialId: typeof d?.credentialId === 'string' ? d.credentialId : '', ...(transports ? { transports } : {}) };
 }
+
+/** The `data` column of security questions: question ids and answer hashes. */
+function answersData(v: unknown): StoredAnswer[] {
+  const d = json(v);
+  return Array.isArray(d) ? d.filter((a): a is StoredAnswer => typeof a?.questionId === 'string' && typeof a?.hash === 'string').map((a) => ({ questionId: a.questionId, hash: a.hash })) : [];
+}
+
+/**
+ * A methods row as the union of its type. The table keeps the columns of the first schema
+ * (secret, address, last_used_step, counter, data); which of them a type uses is decided
+ * here and in `methodColumns`, nowhere else. A row of a type this build does not know
+ * (written by a newer one) is null: it is skipped, never guessed at.
+ */
+export function toMethod(r: Row): StoredMethod | null {
+  const base = { id: str(r.id), userId: str(r.user_id), label: str(r.label), createdAt: str(r.created_at) };
+  const type = str(r.type);
+  switch (type) {
+    case 'authenticatorApp': {
+      const m: StoredMethodOf<'authenticatorApp'> = { ...base, type, secret: str(r.secret ?? '') };
+      opt(m, 'lastUsedStep', r.last_used_step, num);
+      return m;
+    }
+    case 'sms':
+    case 'voice':
+    case 'email':
+      return { ...base, type, address: str(r.address ?? '') };
+    case 'securityKey':
+      return { ...base, type, secret: str(r.secret ?? ''), counter: r.counter === null || r.counter === undefined ? 0 : num(r.counter), ...passkeyData(r.data) };
+    case 'questions':
+      return { ...base, type, answers: answersData(r.data) };
+    default:
+      return null;
+  }
+}
+
+/** The type-specific columns of a method, as bind values (NULL where the type has none). */
+export function methodColumns(m: StoredMethod): { secret: string | null; address: string | null; lastUsedStep: number | null; counter: number | null; data: string | null } {
+  const none = { secret: null, address: null, lastUsedStep: null, counter: null, data: null };
+  switch (m.type) {
+    case 'authenticatorApp':
+      return { ...none, secret: m.secret, lastUsedStep: orNull(m.lastUsedStep) };
+    case 'sms':
+    case 'voice':
+    case 'email':
+      return { ...none, address: m.address };
+    case 'securityKey':
+      return { ...none, secret: m.secret, counter: m.counter, data: JSON.stringify({ credentialId: m.credentialId, ...(m.transports ? { transports: m.transports } : {}) }) };
+    case 'questions':
+      return { ...none, data: JSON.stringify(m.answers) };
+  }
+}
+
+export const isMethod = (m: StoredMethod | null): m is StoredMethod => m !== null;
 
 export function toProfile(r: Row): UserProfile {
   const p: UserProfile = { userId: str(r.user_id), skipsUsed: num(r.skips_used) };
@@ -46,14 +105,40 @@ export function toProfile(r: Row): UserProfile {
 
 export const toSession = (r: Row): SessionRecord => ({ tokenHash: str(r.token_hash), userId: str(r.user_id), elevated: bool(r.elevated), expiresAt: num(r.expires_at) });
 
-export function toSetup(r: Row): SetupRecord {
-  const s: SetupRecord = { id: str(r.id), userId: str(r.user_id), sessionTokenHash: str(r.session_token_hash), secret: str(r.secret), expiresAt: num(r.expires_at) };
-  opt(s, 'kind', r.kind, (v) => str(v) as MethodType);
-  opt(s, 'address', r.address, str);
-  opt(s, 'codeHash', r.code_hash, str);
-  opt(s, 'challenge', r.challenge, str);
-  opt(s, 'label', r.label, str);
-  return s;
+/**
+ * A setups row as the union of its type. A NULL `kind` is a row written before typed setups
+ * existed: an authenticator app. Unknown kinds are null (nobody can prove them).
+ */
+export function toSetup(r: Row): SetupRecord | null {
+  const base = { id: str(r.id), userId: str(r.user_id), sessionTokenHash: str(r.session_token_hash), expiresAt: num(r.expires_at) };
+  const type = r.kind === null || r.kind === undefined ? 'authenticatorApp' : str(r.kind);
+  switch (type) {
+    case 'authenticatorApp':
+      return { ...base, type, secret: str(r.secret) };
+    case 'sms':
+    case 'voice':
+    case 'email':
+      return { ...base, type, address: str(r.address ?? ''), codeHash: str(r.code_hash ?? ''), label: str(r.label ?? '') };
+    case 'securityKey':
+      return { ...base, type, challenge: str(r.challenge ?? '') };
+    default:
+      return null;
+  }
+}
+
+/** The columns of a setup, as bind values. `secret` is NOT NULL in the first schema: '' where the type has none. */
+export function setupColumns(s: SetupRecord): { kind: string; secret: string; address: string | null; codeHash: string | null; challenge: string | null; label: string | null } {
+  const none = { kind: s.type, secret: '', address: null, codeHash: null, challenge: null, label: null };
+  switch (s.type) {
+    case 'authenticatorApp':
+      return { ...none, secret: s.secret };
+    case 'sms':
+    case 'voice':
+    case 'email':
+      return { ...none, address: s.address, codeHash: s.codeHash, label: s.label };
+    case 'securityKey':
+      return { ...none, challenge: s.challenge };
+  }
 }
 
 export function toChallenge(r: Row): ChallengeRecord {

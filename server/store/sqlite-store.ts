@@ -21,8 +21,8 @@ import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { latestVersion, SchemaTooNewError, type Migration } from './migrations/migration.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
-import { jsonOrNull, orNull, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
-import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
+import { isMethod, jsonOrNull, methodColumns, orNull, setupColumns, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
+import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ProfileUpdate, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
 
 export interface SqliteStoreOptions {
   /** 'crash' (synchronous=NORMAL, default) or 'power-loss' (synchronous=FULL): see above. */
@@ -121,9 +121,10 @@ export class SqliteStore implements Store {
   // Registered methods and profiles
 
   async listMethods(userId: string): Promise<StoredMethod[]> {
-    return this.all('SELECT * FROM methods WHERE user_key = ? ORDER BY rowid', userKey(userId)).map(toMethod);
+    return this.all('SELECT * FROM methods WHERE user_key = ? ORDER BY rowid', userKey(userId)).map(toMethod).filter(isMethod);
   }
   async addMethod(m: StoredMethod): Promise<void> {
+    const c = methodColumns(m);
     // An upsert, not REPLACE: a replaced method keeps its rowid, hence its place in the list.
     this.run(
       `INSERT INTO methods (id, user_key, user_id, type, label, created_at, secret, address, last_used_step, counter, data)
@@ -131,7 +132,7 @@ export class SqliteStore implements Store {
        ON CONFLICT (id) DO UPDATE SET user_key = excluded.user_key, user_id = excluded.user_id, type = excluded.type,
          label = excluded.label, created_at = excluded.created_at, secret = excluded.secret, address = excluded.address,
          last_used_step = excluded.last_used_step, counter = excluded.counter, data = excluded.data`,
-      m.id, userKey(m.userId), m.userId, m.type, m.label, m.createdAt, orNull(m.secret), orNull(m.address), orNull(m.lastUsedStep), orNull(m.counter), orNull(m.data),
+      m.id, userKey(m.userId), m.userId, m.type, m.label, m.createdAt, c.secret, c.address, c.lastUsedStep, c.counter, c.data,
     );
   }
   async removeMethod(userId: string, methodId: string): Promise<boolean> {
@@ -155,11 +156,23 @@ export class SqliteStore implements Store {
     const r = this.get('SELECT * FROM profiles WHERE user_key = ?', userKey(userId));
     return r ? toProfile(r) : null;
   }
-  async putProfile(p: UserProfile): Promise<void> {
+  async putProfile(p: ProfileUpdate): Promise<void> {
     this.run(
-      'INSERT OR REPLACE INTO profiles (user_key, user_id, default_method_id, reconfirmed_at, skips_used) VALUES (?, ?, ?, ?, ?)',
-      userKey(p.userId), p.userId, orNull(p.defaultMethodId), orNull(p.reconfirmedAt), p.skipsUsed,
+      `INSERT INTO profiles (user_key, user_id, default_method_id, reconfirmed_at, skips_used) VALUES (?, ?, ?, ?, 0)
+       ON CONFLICT (user_key) DO UPDATE SET user_id = excluded.user_id, default_method_id = excluded.default_method_id, reconfirmed_at = excluded.reconfirmed_at`,
+      userKey(p.userId), p.userId, orNull(p.defaultMethodId), orNull(p.reconfirmedAt),
     );
+  }
+  async takeSkip(userId: string, allowed: number): Promise<number | null> {
+    if (allowed < 1) return null;
+    // One conditional upsert: the increment happens only while under `allowed`.
+    const r = this.get(
+      `INSERT INTO profiles (user_key, user_id, skips_used) VALUES (?, ?, 1)
+       ON CONFLICT (user_key) DO UPDATE SET skips_used = profiles.skips_used + 1 WHERE profiles.skips_used < ?
+       RETURNING skips_used`,
+      userKey(userId), userId, allowed,
+    );
+    return r ? Number(r.skips_used) : null;
   }
 
   // Sessions, setups, challenges, resets (expired = absent)
@@ -176,10 +189,11 @@ export class SqliteStore implements Store {
   }
 
   async putSetup(s: SetupRecord): Promise<void> {
+    const c = setupColumns(s);
     this.run(
       `INSERT OR REPLACE INTO setups (id, user_id, session_token_hash, kind, secret, address, code_hash, challenge, label, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      s.id, s.userId, s.sessionTokenHash, orNull(s.kind), s.secret, orNull(s.address), orNull(s.codeHash), orNull(s.challenge), orNull(s.label), s.expiresAt,
+      s.id, s.userId, s.sessionTokenHash, c.kind, c.secret, c.address, c.codeHash, c.challenge, c.label, s.expiresAt,
     );
   }
   async getSetup(id: string, now: number): Promise<SetupRecord | null> {

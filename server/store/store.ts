@@ -13,25 +13,43 @@
  */
 import type { MethodType } from '../../contract/methods.js';
 
-export interface StoredMethod {
+/** What every registered method has, whatever its type. */
+export interface MethodBase {
   id: string;
   userId: string;
-  type: MethodType;
   /** What the owner sees: app name, masked address, key name. Never secret. */
   label: string;
   /** ISO 8601. */
   createdAt: string;
-  /** Sealed: TOTP secret (authenticatorApp); WebAuthn public key (securityKey). */
-  secret?: string;
-  /** Sealed: phone number (sms, voice) or address (email), needed to send codes. */
-  address?: string;
-  /** authenticatorApp: the last accepted time step, so a code is accepted once. */
-  lastUsedStep?: number;
-  /** securityKey: the signature counter last seen. */
-  counter?: number;
-  /** Type-specific, not secret, JSON: WebAuthn credential id + transports; question ids + answer hashes. */
-  data?: string;
 }
+
+/** A security question's id and the Argon2id hash of its normalized answer. */
+export interface StoredAnswer {
+  questionId: string;
+  hash: string;
+}
+
+/**
+ * What each method type keeps besides the common fields. One entry per MethodType: a type
+ * without its entry is a compile error wherever `StoredMethodOf` is used.
+ */
+export interface MethodFields {
+  /** `secret` sealed (TOTP secret); `lastUsedStep`: the last accepted time step, so a code is accepted once. */
+  authenticatorApp: { secret: string; lastUsedStep?: number };
+  /** `address` sealed: the phone number (E.164), needed to send codes. */
+  sms: { address: string };
+  voice: { address: string };
+  /** `address` sealed: the alternate email address. */
+  email: { address: string };
+  /** `secret` sealed (COSE public key, base64url); credential id and transports are not secret; `counter`: the signature counter last seen. */
+  securityKey: { secret: string; credentialId: string; transports?: string[]; counter: number };
+  questions: { answers: StoredAnswer[] };
+}
+
+/** A registered method of one type. */
+export type StoredMethodOf<T extends MethodType> = MethodBase & { type: T } & MethodFields[T];
+/** A registered method: a union keyed on `type`. */
+export type StoredMethod = { [T in MethodType]: StoredMethodOf<T> }[MethodType];
 
 /** Per-user registration facts that are not a method. */
 export interface UserProfile {
@@ -43,6 +61,9 @@ export interface UserProfile {
   skipsUsed: number;
 }
 
+/** What `putProfile` writes: everything but the skip count. */
+export type ProfileUpdate = Omit<UserProfile, 'skipsUsed'> & { skipsUsed?: number };
+
 export interface SessionRecord {
   tokenHash: string;
   userId: string;
@@ -51,25 +72,32 @@ export interface SessionRecord {
   expiresAt: number;
 }
 
-/** A method being added: what must be proven before it is registered. */
-export interface SetupRecord {
+/** What every setup (a method being added) has: whose it is, for which session, until when. */
+export interface SetupBase {
   id: string;
   userId: string;
   sessionTokenHash: string;
-  /** Absent in records written before typed setups existed: authenticatorApp. */
-  kind?: MethodType;
-  /** Sealed: TOTP secret being set up. */
-  secret: string;
-  /** Sealed: the phone number or email address being added. */
-  address?: string;
-  /** Hash of the one-time code sent to `address`. */
-  codeHash?: string;
-  /** WebAuthn registration challenge (base64url). */
-  challenge?: string;
-  /** Display label for the method once registered. */
-  label?: string;
   expiresAt: number;
 }
+
+/**
+ * What must be proven before a method is registered, per method type that has a setup
+ * (security questions are registered in one step and have none).
+ */
+export interface SetupFields {
+  /** Sealed: the TOTP secret being set up. */
+  authenticatorApp: { secret: string };
+  /** Sealed `address` (phone number or email), the hash of the code sent to it, and the masked label it will get. */
+  sms: { address: string; codeHash: string; label: string };
+  voice: { address: string; codeHash: string; label: string };
+  email: { address: string; codeHash: string; label: string };
+  /** The WebAuthn registration challenge (base64url). */
+  securityKey: { challenge: string };
+}
+export type SetupType = keyof SetupFields;
+export type SetupRecordOf<T extends SetupType> = SetupBase & { type: T } & SetupFields[T];
+/** A method being added: a union keyed on `type`. */
+export type SetupRecord = { [T in SetupType]: SetupRecordOf<T> }[SetupType];
 
 /** A verification under way for a reset gate or a second factor: bound to its owner and method. */
 export interface ChallengeRecord {
@@ -131,7 +159,18 @@ export interface Store {
   /** Compare-and-set of a WebAuthn counter: true if `counter` > stored, or both are 0 (authenticators without counters). */
   advanceCounter(methodId: string, counter: number): Promise<boolean>;
   getProfile(userId: string): Promise<UserProfile | null>;
-  putProfile(profile: UserProfile): Promise<void>;
+  /**
+   * Insert or replace the profile's default method and reconfirmation time. `skipsUsed` is
+   * never written here (a new profile starts at 0): only `takeSkip` changes it, so a put from
+   * a stale read cannot give a skip back.
+   */
+  putProfile(profile: ProfileUpdate): Promise<void>;
+  /**
+   * Count one skip of the registration asked for at launch, atomically, if fewer than
+   * `allowed` were used (creating the profile when absent): the new count, or null when none
+   * is left. N racing calls never count past `allowed`.
+   */
+  takeSkip(userId: string, allowed: number): Promise<number | null>;
 
   // Sessions, setups, challenges, resets (all expire; expired = absent)
   putSession(session: SessionRecord): Promise<void>;

@@ -1,7 +1,7 @@
 import { generateSecret, generateURI, verify } from 'otplib';
 import type { SsprPolicy } from '../policy/policy.js';
 import type { ServiceContext } from '../service-context.js';
-import type { StoredMethod } from '../store/store.js';
+import type { StoredMethodOf } from '../store/store.js';
 
 export type TotpSettings = SsprPolicy['totp'];
 
@@ -30,8 +30,8 @@ export async function matchTotp(settings: TotpSettings, secret: string, code: st
  * Verify a code against a registered authenticator app, accepting each time step once:
  * the store's compare-and-set makes a replay fail even when two requests race.
  */
-export async function verifyRegisteredTotp(ctx: Pick<ServiceContext, 'store' | 'box' | 'policy'>, method: StoredMethod, code: string, nowMs: number): Promise<boolean> {
-  if (method.type !== 'authenticatorApp' || !method.secret) return false;
+export async function verifyRegisteredTotp(ctx: Pick<ServiceContext, 'store' | 'box' | 'policy'>, method: StoredMethodOf<'authenticatorApp'>, code: string, nowMs: number): Promise<boolean> {
+  if (!method.secret) return false;
   const step = await matchTotp(ctx.policy.totp, ctx.box.open(method.secret), code, nowMs, method.lastUsedStep);
   if (step === null) return false;
   return ctx.store.advanceTotpStep(method.id, step);

@@ -106,6 +106,8 @@ export async function registrationOptions(
   config: WebAuthnConfig,
   user: { userId: string; displayName: string; /** Shown in passkey pickers; defaults to displayName. */ userName?: string },
   existing: PasskeyCredential[],
+  /** `platform`: this device's own authenticator; `cross-platform`: a USB/NFC key or a phone; absent: any. */
+  attachment?: 'platform' | 'cross-platform',
 ): Promise<{ options: PublicKeyCredentialCreationOptionsJSON; challenge: string }> {
   const options = await generateRegistrationOptions({
     rpName: config.rpName,
@@ -117,7 +119,7 @@ export async function registrationOptions(
     timeout: CEREMONY_TIMEOUT_MS,
     attestationType: 'none',
     excludeCredentials: existing.map((c) => ({ id: c.credentialId, transports: cleanTransports(c.transports) })),
-    authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
+    authenticatorSelection: { residentKey: 'preferred', userVerification: 'required', ...(attachment ? { authenticatorAttachment: attachment } : {}) },
     supportedAlgorithmIDs: [...SUPPORTED_ALGORITHMS],
   });
   return { options, challenge: options.challenge };

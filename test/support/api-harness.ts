@@ -3,7 +3,7 @@
  * fake clock, and a typed `call` that speaks contract/api.ts the way the app's client does.
  */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { API_PREFIX, apiRoutes, type ApiBody, type ApiData, type ApiRouteName } from '../../contract/api.js';
+import { API_PREFIX, apiRoutes, LANGUAGE_HEADER, type ApiBody, type ApiData, type ApiRouteName } from '../../contract/api.js';
 import { resultSchema, type Result } from '../../contract/errors.js';
 import { z } from 'zod';
 import { buildServer } from '../../server/app.js';
@@ -31,7 +31,8 @@ export interface ApiHarness {
   clock: FakeClock;
   ctx: ServiceContext;
   app: FastifyInstance;
-  call<N extends ApiRouteName>(name: N, body: ApiBody<N>, token?: string): Promise<ApiReply<ApiData<N>>>;
+  /** `language`: sent as Accept-Language (contract LANGUAGE_HEADER), as the app sends the user's language. */
+  call<N extends ApiRouteName>(name: N, body: ApiBody<N>, token?: string, options?: { language?: string }): Promise<ApiReply<ApiData<N>>>;
   /** Sign in and return the session token; fails the test if sign-in fails. */
   signIn(userId: string, password?: string): Promise<string>;
   /** Start a reset for alain and pass his authenticator app: returns the reset token. */
@@ -51,13 +52,13 @@ export async function createApiHarness(options: { policy?: Partial<SsprPolicy>; 
   if (options.withoutOutbox) delete ctx.outbox;
   const app = await buildServer(ctx, options.logger ? { logger: options.logger } : {});
 
-  const call: ApiHarness['call'] = async (name, body, token) => {
+  const call: ApiHarness['call'] = async (name, body, token, options = {}) => {
     const route = apiRoutes[name];
     const response = await app.inject({
       method: route.method,
       url: API_PREFIX + route.path,
       ...(route.method === 'POST' ? { payload: body as object } : {}),
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(options.language ? { [LANGUAGE_HEADER]: options.language } : {}) },
     });
     return { status: response.statusCode, body: anyResult.parse(response.json()) as never };
   };

@@ -2,11 +2,20 @@ import type { Handlers } from '../handler.js';
 import { changePassword } from './password-change.js';
 import { contactHelpdesk, getDemoOutbox, getPasswordPolicy, getTenant } from './public-handlers.js';
 import { completeReset, startReset, startResetChallenge, unlockAccount, verifyReset } from './reset-handlers.js';
-import { beginAuthenticatorApp, confirmAuthenticatorApp } from './security-info/authenticator-app.js';
 import { getSecurityInfo, reconfirmSecurityInfo, removeMethod, setDefaultMethod } from './security-info/overview.js';
-import { beginEmail, beginPhone, confirmEmail, confirmPhone } from './security-info/phone-and-email.js';
-import { getQuestionPool, registerQuestions } from './security-info/questions.js';
-import { beginSecurityKey, confirmSecurityKey } from './security-info/security-key.js';
+import { renameMethod, skipRegistration } from './security-info/rename-and-skip.js';
+import {
+  beginAuthenticatorApp,
+  beginEmail,
+  beginPhone,
+  beginSecurityKey,
+  confirmAuthenticatorApp,
+  confirmEmail,
+  confirmPhone,
+  confirmSecurityKey,
+  getQuestionPool,
+  registerQuestions,
+} from './security-info/setup-routes.js';
 import { signIn, signOut, startSecondFactor, verifySecondFactor } from './session-handlers.js';
 
 /** One handler per route of contract/api.ts; the type makes a missing one a compile error. */
@@ -29,6 +38,8 @@ export const handlers: Handlers = {
   getQuestionPool,
   registerQuestions,
   removeMethod,
+  renameMethod,
+  skipRegistration,
   setDefaultMethod,
   reconfirmSecurityInfo,
   startReset,

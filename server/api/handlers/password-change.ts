@@ -40,7 +40,7 @@ export async function setNewPassword(
 }
 
 /** Change a known password: the old one proves who you are (throttled like sign-in). */
-export const changePassword: Handler<'changePassword'> = async (ctx, { body, client }) => {
+export const changePassword: Handler<'changePassword'> = async (ctx, { body, client, language }) => {
   const blocked = await throttled(ctx, signInKey(body.userId));
   if (blocked) return blocked;
   const user = await ctx.directory.findUser(body.userId);
@@ -62,6 +62,6 @@ export const changePassword: Handler<'changePassword'> = async (ctx, { body, cli
     if (result.error.code === 'INVALID_CREDENTIALS') await countTowardsLimit(ctx, signInKey(body.userId), ctx.policy.signInFailures);
     return result;
   }
-  await notifyUser(ctx, user.userId, { kind: 'change' });
+  await notifyUser(ctx, user.userId, { kind: 'change' }, language);
   return ok({ changedAt: iso(ctx.clock()) });
 };

@@ -12,7 +12,7 @@ export const getPasswordPolicy: Handler<'getPasswordPolicy'> = async (ctx) => ok
  * "Contact your administrator": records the request and tells the helpdesk. The answer is the
  * same whether or not the account exists, so this route does not reveal who works here.
  */
-export const contactHelpdesk: Handler<'contactHelpdesk'> = async (ctx, { body, client }) => {
+export const contactHelpdesk: Handler<'contactHelpdesk'> = async (ctx, { body, client, language }) => {
   const key = `helpdesk:${body.userId.toLowerCase()}`;
   const supportCode = newSupportCode();
   if (await ctx.store.blockedUntil(key, ctx.clock())) {
@@ -23,7 +23,7 @@ export const contactHelpdesk: Handler<'contactHelpdesk'> = async (ctx, { body, c
   await countTowardsLimit(ctx, key, ctx.policy.helpdeskRequests);
   await ctx.store.addHelpdeskRequest({ supportCode, userId: body.userId, reason: body.reason, at: iso(ctx.clock()) });
   await audit(ctx, { event: 'helpdesk.request', userId: body.userId, client, outcome: 'success', supportCode, detail: body.reason });
-  await notifyHelpdesk(ctx, body.userId, body.reason, supportCode);
+  await notifyHelpdesk(ctx, body.userId, body.reason, supportCode, language);
   return ok({ supportCode });
 };
 

@@ -3,8 +3,7 @@ import type { MethodType } from '../../../contract/methods.js';
 import { isSsprEnabled, policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
 import type { ResetRecord, StoredMethod } from '../../store/store.js';
-import { startChallenge, verifyProof } from '../../verifiers/method-challenge.js';
-import { methodChoice } from '../../verifiers/method-hint.js';
+import { methodChoice, startChallenge, verifyProof } from '../../methods/use-method.js';
 import { countTowardsLimit, signInKey, throttled } from '../../verifiers/throttle.js';
 import { isErr, type Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
@@ -80,20 +79,20 @@ async function offeredMethod(live: LiveReset, methodId: string): Promise<Result<
   return method ? ok(method) : err('METHOD_NOT_AVAILABLE', 'That method is no longer registered');
 }
 
-export const startResetChallenge: Handler<'startResetChallenge'> = async (ctx, { body, token }) => {
+export const startResetChallenge: Handler<'startResetChallenge'> = async (ctx, { body, token, language }) => {
   const live = await currentReset(ctx, token);
   if (isErr(live)) return live;
   const method = await offeredMethod(live, body.methodId);
   if (!method.ok) return method;
-  return startChallenge(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId, policy: live.policy }, method.data);
+  return startChallenge(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId, policy: live.policy, language }, method.data);
 };
 
-export const verifyReset: Handler<'verifyReset'> = async (ctx, { body, token, client }) => {
+export const verifyReset: Handler<'verifyReset'> = async (ctx, { body, token, client, language }) => {
   const live = await currentReset(ctx, token);
   if (isErr(live)) return live;
   const method = await offeredMethod(live, body.methodId);
   if (!method.ok) return method;
-  const result = await verifyProof(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId, policy: live.policy }, method.data, body);
+  const result = await verifyProof(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId, policy: live.policy, language }, method.data, body);
   const event = { event: `${live.reset.mode ?? 'reset'}.verify`, userId: live.reset.userId, client, detail: method.data.type };
   if (!result.ok) return auditedFailure(ctx, event, result);
   await audit(ctx, { ...event, outcome: 'success' });
@@ -109,7 +108,7 @@ async function spend(ctx: ServiceContext, live: LiveReset, mode: 'reset' | 'unlo
   return null;
 }
 
-export const completeReset: Handler<'completeReset'> = async (ctx, { body, token, client }) => {
+export const completeReset: Handler<'completeReset'> = async (ctx, { body, token, client, language }) => {
   const live = await currentReset(ctx, token);
   if (isErr(live)) return live;
   const refused = await spend(ctx, live, 'reset');
@@ -123,11 +122,11 @@ export const completeReset: Handler<'completeReset'> = async (ctx, { body, token
   await ctx.directory.unlock(live.reset.userId);
   await ctx.store.clearFailures(signInKey(live.reset.userId));
   await ctx.store.setBlock(signInKey(live.reset.userId), ctx.clock());
-  await notifyUser(ctx, live.reset.userId, { kind: 'reset' });
+  await notifyUser(ctx, live.reset.userId, { kind: 'reset' }, language);
   return ok({ completedAt: iso(ctx.clock()) });
 };
 
-export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, client }) => {
+export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, client, language }) => {
   const live = await currentReset(ctx, token);
   if (isErr(live)) return live;
   const refused = await spend(ctx, live, 'unlock');
@@ -137,6 +136,6 @@ export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, clie
   await ctx.store.clearFailures(signInKey(live.reset.userId));
   await ctx.store.setBlock(signInKey(live.reset.userId), ctx.clock());
   await audit(ctx, { event: 'unlock', userId: live.reset.userId, client, outcome: 'success' });
-  await notifyUser(ctx, live.reset.userId, { kind: 'unlock' });
+  await notifyUser(ctx, live.reset.userId, { kind: 'unlock' }, language);
   return ok({ unlockedAt: iso(ctx.clock()) });
 };

@@ -2,8 +2,7 @@ import { err, ok } from '../../../contract/errors.js';
 import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
 import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import type { SessionRecord, StoredMethod } from '../../store/store.js';
-import { startChallenge, verifyProof } from '../../verifiers/method-challenge.js';
-import { methodChoice, secondFactorTypes } from '../../verifiers/method-hint.js';
+import { isSecondFactor, methodChoice, startChallenge, verifyProof } from '../../methods/use-method.js';
 import { countTowardsLimit, signInKey, throttled } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 
@@ -18,7 +17,7 @@ export async function currentSession(ctx: ServiceContext, token: string | null):
  * questions. Only a user with no method at all opens security info with the password alone.
  */
 export function stepUpMethods(methods: StoredMethod[]): StoredMethod[] {
-  const strong = methods.filter((m) => secondFactorTypes.has(m.type));
+  const strong = methods.filter(isSecondFactor);
   if (strong.length > 0) return strong;
   const email = methods.filter((m) => m.type === 'email');
   return email.length > 0 ? email : methods.filter((m) => m.type === 'questions');
@@ -56,21 +55,21 @@ async function stepUpMethod(ctx: ServiceContext, session: SessionRecord, methodI
   return method && user ? { method, policy: policyForUser(ctx.policy, user.groups) } : undefined;
 }
 
-export const startSecondFactor: Handler<'startSecondFactor'> = async (ctx, { body, token }) => {
+export const startSecondFactor: Handler<'startSecondFactor'> = async (ctx, { body, token, language }) => {
   const session = await currentSession(ctx, token);
   if (!session) return err('UNAUTHORIZED', 'Sign in again');
   const found = await stepUpMethod(ctx, session, body.methodId);
   if (!found) return err('METHOD_NOT_AVAILABLE', 'No such method for this user');
-  return startChallenge(ctx, { hash: session.tokenHash, userId: session.userId, policy: found.policy }, found.method);
+  return startChallenge(ctx, { hash: session.tokenHash, userId: session.userId, policy: found.policy, language }, found.method);
 };
 
-export const verifySecondFactor: Handler<'verifySecondFactor'> = async (ctx, { body, token, client }) => {
+export const verifySecondFactor: Handler<'verifySecondFactor'> = async (ctx, { body, token, client, language }) => {
   const session = await currentSession(ctx, token);
   if (!session) return err('UNAUTHORIZED', 'Sign in again');
   const found = await stepUpMethod(ctx, session, body.methodId);
   if (!found) return err('METHOD_NOT_AVAILABLE', 'No such method for this user');
   const method = found.method;
-  const result = await verifyProof(ctx, { hash: session.tokenHash, userId: session.userId, policy: found.policy }, method, body);
+  const result = await verifyProof(ctx, { hash: session.tokenHash, userId: session.userId, policy: found.policy, language }, method, body);
   if (!result.ok) return auditedFailure(ctx, { event: 'secondFactor', userId: session.userId, client, detail: method.type }, result);
   await audit(ctx, { event: 'secondFactor', userId: session.userId, client, outcome: 'success', detail: method.type });
   await ctx.store.putSession({ ...session, elevated: true });

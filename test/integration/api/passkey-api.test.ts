@@ -29,6 +29,13 @@ function data<T>(result: Result<T>, what: string): T {
 }
 const code = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
 
+/** Megan's stored key, as the store keeps it (the counter, the credential id). */
+async function storedKey(keyId: string) {
+  const stored = (await service.context.store.listMethods(MEGAN)).find((m) => m.id === keyId);
+  if (stored?.type !== 'securityKey') throw new Error(`no security key ${keyId}`);
+  return stored;
+}
+
 async function authenticatorSignCount(): Promise<number> {
   const { credentials } = await vb.cdp.send('WebAuthn.getCredentials', { authenticatorId: vb.authenticatorId });
   expect(credentials).toHaveLength(1);
@@ -75,7 +82,7 @@ describe('security key through the API in Chromium', () => {
     // The setup's challenge was single use: the same response again is SETUP_EXPIRED.
     expect(code(await pageCall(vb.page, 'confirmSecurityKey', { setupId, name: 'Again', response }, sessionToken))).toBe('SETUP_EXPIRED');
     const stored = (await service.context.store.listMethods(MEGAN)).find((m) => m.id === keyId)!;
-    expect(JSON.parse(stored.data ?? '{}')).toMatchObject({ credentialId: response.id });
+    expect(stored).toMatchObject({ type: 'securityKey', credentialId: response.id });
   });
 
   it('a reset passes with the key: webauthn options, the browser asserts, verifyReset with the assertion; the counter is stored', async () => {
@@ -83,7 +90,7 @@ describe('security key through the API in Chromium', () => {
     const { resetToken, options, assertion } = await keyAssertion(keyId);
     expect(options).toMatchObject({ rpId: 'localhost', userVerification: 'required' });
     expect(data(await pageCall(vb.page, 'verifyReset', { methodId: keyId, assertion: assertion as never }, resetToken), 'verifyReset')).toEqual({ passed: 1, required: 1, complete: true });
-    const stored = (await service.context.store.listMethods(MEGAN)).find((m) => m.id === keyId)!;
+    const stored = await storedKey(keyId);
     expect(stored.counter).toBe(await authenticatorSignCount());
     expect(stored.counter).toBeGreaterThan(0);
     data(await pageCall(vb.page, 'completeReset', { newPassword: 'Correct-Horse-Battery-77' }, resetToken), 'completeReset');
@@ -92,13 +99,13 @@ describe('security key through the API in Chromium', () => {
   it('a replayed assertion is refused: in a new reset with its own challenge, and in one that asked for none', async () => {
     const first = await keyAssertion(keyId);
     data(await pageCall(vb.page, 'verifyReset', { methodId: keyId, assertion: first.assertion as never }, first.resetToken), 'verifyReset');
-    const counter = (await service.context.store.listMethods(MEGAN)).find((m) => m.id === keyId)!.counter;
+    const counter = (await storedKey(keyId)).counter;
 
     const { resetToken } = data(await pageCall(vb.page, 'startReset', { userId: MEGAN }), 'startReset');
     expect(code(await pageCall(vb.page, 'verifyReset', { methodId: keyId, assertion: first.assertion as never }, resetToken))).toBe('STEP_NOT_ALLOWED');
     data(await pageCall(vb.page, 'startResetChallenge', { methodId: keyId }, resetToken), 'startResetChallenge');
     expect(code(await pageCall(vb.page, 'verifyReset', { methodId: keyId, assertion: first.assertion as never }, resetToken))).toBe('INVALID_CODE');
     expect(code(await pageCall(vb.page, 'completeReset', { newPassword: 'Another-Horse-Battery-78' }, resetToken))).toBe('STEP_NOT_ALLOWED');
-    expect((await service.context.store.listMethods(MEGAN)).find((m) => m.id === keyId)!.counter).toBe(counter);
+    expect((await storedKey(keyId)).counter).toBe(counter);
   });
 });

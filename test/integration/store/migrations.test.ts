@@ -41,7 +41,7 @@ describe('SQLite migrations', () => {
     const path = newPath();
     const old = new Database(path);
     migrateSqlite(old, path, sqliteMigrations.slice(0, 1));
-    old.prepare("INSERT INTO methods (id, user_key, user_id, type, label, created_at) VALUES ('m-1', 'alain@contoso.com', 'Alain@contoso.com', 'email', 'a***@x.com', '2024-01-01T00:00:00.000Z')").run();
+    old.prepare("INSERT INTO methods (id, user_key, user_id, type, label, created_at, address) VALUES ('m-1', 'alain@contoso.com', 'Alain@contoso.com', 'email', 'a***@x.com', '2024-01-01T00:00:00.000Z', 'sealed:a')").run();
     old.prepare("INSERT INTO audit (at, event, outcome) VALUES ('2024-01-01T00:00:00.000Z', 'old', 'success')").run();
     old.prepare("UPDATE audit SET detail = 'v1 had no append-only trigger'").run();
     expect(old.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 });
@@ -50,7 +50,7 @@ describe('SQLite migrations', () => {
     const store = SqliteStore.open(path);
     try {
       expect(store.schemaVersion()).toBe(latestVersion(sqliteMigrations));
-      expect(await store.listMethods('ALAIN@contoso.com')).toEqual([{ id: 'm-1', userId: 'Alain@contoso.com', type: 'email', label: 'a***@x.com', createdAt: '2024-01-01T00:00:00.000Z' }]);
+      expect(await store.listMethods('ALAIN@contoso.com')).toEqual([{ id: 'm-1', userId: 'Alain@contoso.com', type: 'email', label: 'a***@x.com', createdAt: '2024-01-01T00:00:00.000Z', address: 'sealed:a' }]);
       expect(await store.listAudit()).toEqual([{ at: '2024-01-01T00:00:00.000Z', event: 'old', outcome: 'success', detail: 'v1 had no append-only trigger' }]);
       expect(store.integrityCheck()).toBe('ok');
     } finally {
@@ -132,14 +132,17 @@ describe('PostgreSQL migrations', () => {
     const { schema, url } = await schemas.create();
     await withPool(url, async (pool) => {
       await migratePostgres(pool, 'test', postgresMigrations.slice(0, 1));
-      await pool.query("INSERT INTO methods (id, user_key, user_id, type, label, created_at, counter) VALUES ('m-1', 'alain@contoso.com', 'Alain@contoso.com', 'securityKey', 'Key', '2024-01-01T00:00:00.000Z', 12)");
+      await pool.query(
+        `INSERT INTO methods (id, user_key, user_id, type, label, created_at, secret, counter, data)
+         VALUES ('m-1', 'alain@contoso.com', 'Alain@contoso.com', 'securityKey', 'Key', '2024-01-01T00:00:00.000Z', 'sealed:pk', 12, '{"credentialId":"AAEC","transports":["usb"]}')`,
+      );
       await pool.query("INSERT INTO audit (at, event, outcome) VALUES ('2024-01-01T00:00:00.000Z', 'old', 'success')");
       await pool.query("UPDATE audit SET detail = 'v1 had no append-only trigger'");
     });
     const store = await PostgresStore.open(url);
     try {
       expect(await store.schemaVersion()).toBe(latestVersion(postgresMigrations));
-      expect(await store.listMethods('alain@CONTOSO.com')).toEqual([{ id: 'm-1', userId: 'Alain@contoso.com', type: 'securityKey', label: 'Key', createdAt: '2024-01-01T00:00:00.000Z', counter: 12 }]);
+      expect(await store.listMethods('alain@CONTOSO.com')).toEqual([{ id: 'm-1', userId: 'Alain@contoso.com', type: 'securityKey', label: 'Key', createdAt: '2024-01-01T00:00:00.000Z', secret: 'sealed:pk', counter: 12, credentialId: 'AAEC', transports: ['usb'] }]);
       expect(await store.listAudit()).toEqual([{ at: '2024-01-01T00:00:00.000Z', event: 'old', outcome: 'success', detail: 'v1 had no append-only trigger' }]);
     } finally {
       await store.close();

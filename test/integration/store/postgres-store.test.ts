@@ -84,8 +84,8 @@ if (!base) {
       try {
         await store.putSession({ tokenHash: 'h', userId: 'u', elevated: true, expiresAt: 8_640_000_000_000 });
         expect(await store.getSession('h', 0)).toEqual({ tokenHash: 'h', userId: 'u', elevated: true, expiresAt: 8_640_000_000_000 });
-        await store.addMethod({ id: 'k', userId: 'u', type: 'securityKey', label: 'Key', createdAt: '2025-01-01T00:00:00.000Z', counter: 4_294_967_295 });
-        expect((await store.listMethods('u'))[0]?.counter).toBe(4_294_967_295);
+        await store.addMethod({ id: 'k', userId: 'u', type: 'securityKey', label: 'Key', createdAt: '2025-01-01T00:00:00.000Z', secret: 'sealed:pk', credentialId: 'AAEC', counter: 4_294_967_295 });
+        expect(await store.listMethods('u')).toEqual([expect.objectContaining({ type: 'securityKey', counter: 4_294_967_295 })]);
         expect(await store.blockedUntil('none', 0)).toBeNull();
         await store.setBlock('b', 8_640_000_000_000);
         expect(await store.blockedUntil('b', 0)).toBe(8_640_000_000_000);

@@ -6,7 +6,7 @@
  * races.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChallengeRecord, ResetRecord, SetupRecord, Store, StoredMethod } from '../../../server/store/store.js';
+import type { ChallengeRecord, ResetRecord, SetupRecord, Store, StoredMethod, StoredMethodOf } from '../../../server/store/store.js';
 
 export interface OpenedStore {
   store: Store;
@@ -16,14 +16,28 @@ export interface OpenedStore {
 
 const T = 1_750_000_000_000; // "now" of the tests: a fixed epoch-ms instant
 
-const method = (over: Partial<StoredMethod> = {}): StoredMethod => ({
-  id: 'm-1',
-  userId: 'Alain@Contoso.com',
-  type: 'authenticatorApp',
-  label: 'Phone app',
-  createdAt: '2025-06-15T10:00:00.000Z',
+const common = { id: 'm-1', userId: 'Alain@Contoso.com', label: 'Phone app', createdAt: '2025-06-15T10:00:00.000Z' };
+/** An authenticator app (the method most tests use). */
+const method = (over: Partial<StoredMethodOf<'authenticatorApp'>> = {}): StoredMethodOf<'authenticatorApp'> => ({ ...common, type: 'authenticatorApp', secret: 'sealed:totp', ...over });
+const key = (over: Partial<StoredMethodOf<'securityKey'>> = {}): StoredMethodOf<'securityKey'> => ({
+  ...common,
+  type: 'securityKey',
+  label: 'YubiKey',
+  secret: 'sealed:cose',
+  credentialId: 'AAECAwQ',
+  counter: 0,
   ...over,
 });
+/** One method of every type, each with every field its type has. */
+const everyType = (userId: string): StoredMethod[] => [
+  method({ id: 'e-app', userId, lastUsedStep: 58_333_333 }),
+  { ...common, id: 'e-sms', userId, type: 'sms', label: '+1 ••• ••• ••42', address: 'sealed:+14255550142' },
+  { ...common, id: 'e-voice', userId, type: 'voice', label: '+886 ••• ••• ••78', address: 'sealed:+886912345678' },
+  { ...common, id: 'e-email', userId, type: 'email', label: 'a•••@example.net', address: 'sealed:alain@example.net' },
+  key({ id: 'e-key', userId, counter: 4_294_967_295, transports: ['usb', 'nfc'] }),
+  key({ id: 'e-passkey', userId, label: 'This laptop' }),
+  { ...common, id: 'e-questions', userId, type: 'questions', label: '3', answers: [{ questionId: 'q-first-pet', hash: '$argon2id$a' }, { questionId: 'q-first-job', hash: '$argon2id$b' }] },
+];
 const challenge = (over: Partial<ChallengeRecord> = {}): ChallengeRecord => ({
   id: 'c-1',
   ownerHash: 'owner-hash',
@@ -33,15 +47,8 @@ const challenge = (over: Partial<ChallengeRecord> = {}): ChallengeRecord => ({
   expiresAt: T + 60_000,
   ...over,
 });
-const setup = (over: Partial<SetupRecord> = {}): SetupRecord => ({
-  id: 's-1',
-  userId: 'alain@contoso.com',
-  sessionTokenHash: 'session-hash',
-  kind: 'authenticatorApp',
-  secret: 'sealed:totp',
-  expiresAt: T + 60_000,
-  ...over,
-});
+const setupCommon = { id: 's-1', userId: 'alain@contoso.com', sessionTokenHash: 'session-hash', expiresAt: T + 60_000 };
+const setup = (over: Partial<typeof setupCommon> = {}): SetupRecord => ({ ...setupCommon, type: 'authenticatorApp', secret: 'sealed:totp', ...over });
 const reset = (over: Partial<ResetRecord> = {}): ResetRecord => ({
   tokenHash: 'r-1',
   userId: 'alain@contoso.com',
@@ -72,15 +79,19 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
     const open = async (): Promise<Store> => (await fresh()).store;
 
     describe('methods', () => {
-      it('stores every field and lists a user’s methods in the order added, user id case-insensitive', async () => {
+      it('stores every field of every method type and lists a user’s methods in the order added, user id case-insensitive', async () => {
         const store = await open();
-        const full = method({ secret: 'sealed:s', address: 'sealed:a', lastUsedStep: 58_333_333, counter: 4_294_967_295, data: '{"credentialId":"x"}' });
-        await store.addMethod(full);
-        await store.addMethod(method({ id: 'm-2', type: 'email', label: 'a***@example.com', userId: 'ALAIN@contoso.COM' }));
+        const all = everyType('Alain@Contoso.com');
+        for (const m of all) await store.addMethod(m);
+        const email: StoredMethod = { ...common, id: 'm-2', type: 'email', label: 'a***@example.com', userId: 'ALAIN@contoso.COM', address: 'sealed:a' };
+        await store.addMethod(email);
         await store.addMethod(method({ id: 'm-3', userId: 'someone.else@contoso.com' }));
         const listed = await store.listMethods('alain@contoso.com');
-        expect(listed).toEqual([full, method({ id: 'm-2', type: 'email', label: 'a***@example.com', userId: 'ALAIN@contoso.COM' })]);
-        expect(Object.keys(listed[1]!).sort()).toEqual(['createdAt', 'id', 'label', 'type', 'userId']); // absent stays absent
+        expect(listed).toEqual([...all, email]);
+        // Each type has exactly its own fields: nothing of another type's, absent stays absent.
+        expect(Object.keys(listed.find((m) => m.id === 'e-passkey')!).sort()).toEqual(['counter', 'createdAt', 'credentialId', 'id', 'label', 'secret', 'type', 'userId']);
+        expect(Object.keys(email).sort()).toEqual(Object.keys(listed.at(-1)!).sort());
+        expect(Object.keys(await store.listMethods('someone.else@contoso.com').then((l) => l[0]!)).sort()).toEqual(['createdAt', 'id', 'label', 'secret', 'type', 'userId']);
         expect(await store.listMethods('nobody@contoso.com')).toEqual([]);
       });
 
@@ -88,8 +99,8 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         const store = await open();
         await store.addMethod(method({ id: 'a', secret: 'old' }));
         await store.addMethod(method({ id: 'b' }));
-        await store.addMethod(method({ id: 'a', label: 'New', lastUsedStep: 7 }));
-        expect(await store.listMethods('alain@contoso.com')).toEqual([method({ id: 'a', label: 'New', lastUsedStep: 7 }), method({ id: 'b' })]);
+        await store.addMethod(key({ id: 'a', label: 'New', counter: 7 }));
+        expect(await store.listMethods('alain@contoso.com')).toEqual([key({ id: 'a', label: 'New', counter: 7 }), method({ id: 'b' })]);
       });
 
       it('removes only the owner’s method (any case), once', async () => {
@@ -104,10 +115,12 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
 
       it('renames a method without touching anything else; an unknown id is a no-op', async () => {
         const store = await open();
-        await store.addMethod(method({ secret: 'sealed:s' }));
+        await store.addMethod(method({ secret: 'sealed:s', lastUsedStep: 3 }));
+        await store.addMethod(key({ id: 'm-2', counter: 9, transports: ['usb'] }));
         await store.renameMethod('m-1', 'Work phone');
+        await store.renameMethod('m-2', 'Blue key');
         await store.renameMethod('nope', 'x');
-        expect(await store.listMethods('alain@contoso.com')).toEqual([method({ secret: 'sealed:s', label: 'Work phone' })]);
+        expect(await store.listMethods('alain@contoso.com')).toEqual([method({ secret: 'sealed:s', lastUsedStep: 3, label: 'Work phone' }), key({ id: 'm-2', counter: 9, transports: ['usb'], label: 'Blue key' })]);
       });
 
       it('advanceTotpStep accepts only a newer step', async () => {
@@ -118,22 +131,22 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         expect(await store.advanceTotpStep('m-1', 10)).toBe(false);
         expect(await store.advanceTotpStep('m-1', 9)).toBe(false);
         expect(await store.advanceTotpStep('m-1', 11)).toBe(true);
-        expect((await store.listMethods('alain@contoso.com'))[0]?.lastUsedStep).toBe(11);
+        expect(await store.listMethods('alain@contoso.com')).toEqual([method({ lastUsedStep: 11 })]);
       });
 
       it('advanceCounter accepts a higher counter, or 0 while the stored one is 0', async () => {
         const store = await open();
         expect(await store.advanceCounter('m-1', 1)).toBe(false); // unknown method
-        await store.addMethod(method({ type: 'securityKey' }));
+        await store.addMethod(key());
         expect(await store.advanceCounter('m-1', 0)).toBe(true);
-        expect((await store.listMethods('alain@contoso.com'))[0]?.counter).toBe(0);
+        expect(await store.listMethods('alain@contoso.com')).toEqual([key({ counter: 0 })]);
         expect(await store.advanceCounter('m-1', 0)).toBe(true);
         expect(await store.advanceCounter('m-1', 5)).toBe(true);
         expect(await store.advanceCounter('m-1', 5)).toBe(false);
         expect(await store.advanceCounter('m-1', 3)).toBe(false);
         expect(await store.advanceCounter('m-1', 0)).toBe(false);
         expect(await store.advanceCounter('m-1', 6)).toBe(true);
-        expect((await store.listMethods('alain@contoso.com'))[0]?.counter).toBe(6);
+        expect(await store.listMethods('alain@contoso.com')).toEqual([key({ counter: 6 })]);
       });
     });
 
@@ -141,12 +154,30 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
       it('puts and gets by user id in any case; a second put replaces', async () => {
         const store = await open();
         expect(await store.getProfile('alain@contoso.com')).toBeNull();
-        await store.putProfile({ userId: 'Alain@Contoso.com', skipsUsed: 1 });
-        expect(await store.getProfile('ALAIN@contoso.com')).toEqual({ userId: 'Alain@Contoso.com', skipsUsed: 1 });
-        await store.putProfile({ userId: 'alain@contoso.com', defaultMethodId: 'm-1', reconfirmedAt: T, skipsUsed: 2 });
-        expect(await store.getProfile('Alain@Contoso.com')).toEqual({ userId: 'alain@contoso.com', defaultMethodId: 'm-1', reconfirmedAt: T, skipsUsed: 2 });
-        await store.putProfile({ userId: 'alain@contoso.com', skipsUsed: 0 });
+        await store.putProfile({ userId: 'Alain@Contoso.com' });
+        expect(await store.getProfile('ALAIN@contoso.com')).toEqual({ userId: 'Alain@Contoso.com', skipsUsed: 0 });
+        await store.putProfile({ userId: 'alain@contoso.com', defaultMethodId: 'm-1', reconfirmedAt: T });
+        expect(await store.getProfile('Alain@Contoso.com')).toEqual({ userId: 'alain@contoso.com', defaultMethodId: 'm-1', reconfirmedAt: T, skipsUsed: 0 });
+        await store.putProfile({ userId: 'alain@contoso.com' });
         expect(await store.getProfile('alain@contoso.com')).toEqual({ userId: 'alain@contoso.com', skipsUsed: 0 });
+      });
+
+      it('putProfile never writes the skip count; takeSkip counts up to `allowed`, creating the profile when absent', async () => {
+        const store = await open();
+        expect(await store.takeSkip('Alain@Contoso.com', 0)).toBeNull();
+        expect(await store.getProfile('alain@contoso.com')).toBeNull();
+        expect(await store.takeSkip('Alain@Contoso.com', 2)).toBe(1);
+        expect(await store.getProfile('ALAIN@contoso.com')).toEqual({ userId: 'Alain@Contoso.com', skipsUsed: 1 });
+        // A put from a read made before the skip gives nothing back.
+        await store.putProfile({ userId: 'alain@contoso.com', defaultMethodId: 'm-1', skipsUsed: 0 });
+        expect(await store.getProfile('alain@contoso.com')).toEqual({ userId: 'alain@contoso.com', defaultMethodId: 'm-1', skipsUsed: 1 });
+        expect(await store.takeSkip('alain@contoso.com', 2)).toBe(2);
+        expect(await store.takeSkip('alain@contoso.com', 2)).toBeNull();
+        expect(await store.takeSkip('alain@contoso.com', 3)).toBe(3); // the policy allows more now
+        expect(await store.getProfile('alain@contoso.com')).toEqual({ userId: 'alain@contoso.com', defaultMethodId: 'm-1', skipsUsed: 3 });
+        await store.putProfile({ userId: 'megan@contoso.com', reconfirmedAt: T });
+        expect(await store.takeSkip('megan@contoso.com', 1)).toBe(1);
+        expect(await store.getProfile('megan@contoso.com')).toEqual({ userId: 'megan@contoso.com', reconfirmedAt: T, skipsUsed: 1 });
       });
     });
 
@@ -169,21 +200,30 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
     describe('setups', () => {
       it('get reads, take reads and deletes once; expired = absent', async () => {
         const store = await open();
-        const full = setup({ kind: 'sms', address: 'sealed:+1', codeHash: 'ch', challenge: 'wa', label: 'Mobile' });
+        const full: SetupRecord = { ...setupCommon, type: 'sms', address: 'sealed:+1', codeHash: 'ch', label: 'Mobile' };
         await store.putSetup(full);
         expect(await store.getSetup('s-1', T)).toEqual(full);
         expect(await store.getSetup('s-1', T + 60_000)).toBeNull();
         expect(await store.takeSetup('s-1', T)).toEqual(full);
         expect(await store.takeSetup('s-1', T)).toBeNull();
         expect(await store.getSetup('s-1', T)).toBeNull();
-        const legacy = setup({ id: 's-2' });
-        delete legacy.kind;
-        await store.putSetup(legacy);
-        const read = await store.getSetup('s-2', T);
-        expect(read).toEqual(legacy);
-        expect(read && 'kind' in read).toBe(false);
+        const app = setup({ id: 's-2' });
+        await store.putSetup(app);
+        expect(await store.getSetup('s-2', T)).toEqual(app);
         expect(await store.takeSetup('s-2', T + 60_000)).toBeNull(); // expired: nobody gets it
         expect(await store.getSetup('s-2', T)).toBeNull();
+      });
+
+      it('keeps every setup type with exactly its own fields', async () => {
+        const store = await open();
+        const all: SetupRecord[] = [
+          setup({ id: 'a' }),
+          { ...setupCommon, id: 'b', type: 'voice', address: 'sealed:+886', codeHash: 'ch2', label: '+886 ••• ••• ••78' },
+          { ...setupCommon, id: 'c', type: 'email', address: 'sealed:a@example.net', codeHash: 'ch3', label: 'a•••@example.net' },
+          { ...setupCommon, id: 'd', type: 'securityKey', challenge: 'webauthn-challenge' },
+        ];
+        for (const x of all) await store.putSetup(x);
+        for (const x of all) expect(await store.takeSetup(x.id, T)).toEqual(x);
       });
     });
 
@@ -247,7 +287,7 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         m.label = 'mutated after add';
         const listed = await store.listMethods('alain@contoso.com');
         listed[0]!.label = 'mutated after list';
-        listed[0]!.lastUsedStep = 99;
+        if (listed[0]!.type === 'authenticatorApp') listed[0]!.lastUsedStep = 99;
         const r = reset();
         await store.putReset(r);
         r.passedMethodIds.push('after-put');
@@ -300,11 +340,11 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         await store.addMethod(method({ lastUsedStep: 100 }));
         const won = await race(20, () => store.advanceTotpStep('m-1', 101));
         expect(won.filter(Boolean)).toHaveLength(1);
-        expect((await store.listMethods('alain@contoso.com'))[0]?.lastUsedStep).toBe(101);
+        expect(await store.listMethods('alain@contoso.com')).toEqual([method({ lastUsedStep: 101 })]);
       });
       it('advanceCounter with the same counter', async () => {
         const store = await open();
-        await store.addMethod(method({ type: 'securityKey', counter: 6 }));
+        await store.addMethod(key({ counter: 6 }));
         const won = await race(20, () => store.advanceCounter('m-1', 7));
         expect(won.filter(Boolean)).toHaveLength(1);
       });
@@ -320,6 +360,12 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         const won = await race(20, () => store.passResetGate('r-1', 'm-1', T));
         expect(won.filter(Boolean)).toHaveLength(1);
         expect((await store.getReset('r-1', T))?.passedMethodIds).toEqual(['m-1']);
+      });
+      it('takeSkip with 3 allowed: 20 racing skips, exactly 3 counted', async () => {
+        const store = await open();
+        const got = await race(20, () => store.takeSkip('alain@contoso.com', 3));
+        expect(got.filter((n) => n !== null).sort()).toEqual([1, 2, 3]);
+        expect((await store.getProfile('alain@contoso.com'))?.skipsUsed).toBe(3);
       });
       it('recordFailure: 20 racing failures count 1..20, none lost', async () => {
         const store = await open();
@@ -466,6 +512,7 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         expect((await both((s) => s.takeChallenge('c-1', T))).filter((c) => c !== null)).toHaveLength(1);
         expect((await both((s) => s.advanceTotpStep('m-1', 42))).filter(Boolean)).toHaveLength(1);
         expect((await both((s) => s.completeReset('r-1', T))).filter(Boolean)).toHaveLength(1);
+        expect((await both((s) => s.takeSkip('alain@contoso.com', 2))).filter((n) => n !== null)).toHaveLength(2);
         const counts = await both((s) => s.recordFailure('k', T, 60_000));
         expect([...counts].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       });

@@ -30,6 +30,8 @@ const validBodies: { [N in ApiRouteName]: ApiBody<N> } = {
   getQuestionPool: {},
   registerQuestions: { answers: [{ questionId: 'q-first-pet', answer: 'Rex the dog' }] },
   removeMethod: { methodId: 'm-alain-app' },
+  renameMethod: { methodId: 'm-alain-app', name: 'Work phone' },
+  skipRegistration: {},
   setDefaultMethod: { methodId: 'm-alain-app' },
   reconfirmSecurityInfo: {},
   startReset: { userId: 'alain@contoso.com' },

@@ -1,24 +1,27 @@
 import { ok, type Ok } from '../../../../contract/errors.js';
-import type { RegisteredMethod } from '../../../../contract/methods.js';
+import type { MethodType, RegisteredMethod } from '../../../../contract/methods.js';
+import { methods } from '../../../methods/index.js';
+import type { NewMethod, SetupOwner } from '../../../methods/method-module.js';
 import { audit, iso, newId, type ServiceContext } from '../../../service-context.js';
 import type { StoredMethod } from '../../../store/store.js';
 import { notifyUser } from '../../notify-user.js';
 
+/** A proven method of any type, ready to be stored. */
+export type AnyNewMethod = { [T in MethodType]: NewMethod<T> }[MethodType];
+
+/** What the owner sees of a method: never its secret or address. */
+export const registered = ({ id, type, label, createdAt }: StoredMethod): RegisteredMethod => ({ id, type, label, createdAt });
+
 /**
- * Store a newly proven method, audit it, and tell the user through another channel. The
- * first method a user registers becomes their default.
+ * Store a newly proven method, audit it, and tell the user through another channel, in their
+ * language. The first method a user registers becomes their default.
  */
-export async function finishRegistration(
-  ctx: ServiceContext,
-  userId: string,
-  fields: Omit<StoredMethod, 'id' | 'userId' | 'createdAt'>,
-  client: string,
-): Promise<Ok<{ method: RegisteredMethod }>> {
-  const method: StoredMethod = { ...fields, id: newId('m'), userId, createdAt: iso(ctx.clock()) };
+export async function finishRegistration(ctx: ServiceContext, owner: SetupOwner, fields: AnyNewMethod): Promise<Ok<{ method: RegisteredMethod }>> {
+  const method = { ...fields, id: newId('m'), userId: owner.userId, createdAt: iso(ctx.clock()) } as StoredMethod;
   await ctx.store.addMethod(method);
-  const profile = (await ctx.store.getProfile(userId)) ?? { userId, skipsUsed: 0 };
-  if (!profile.defaultMethodId) await ctx.store.putProfile({ ...profile, defaultMethodId: method.id, reconfirmedAt: ctx.clock() });
-  await audit(ctx, { event: `registration.add.${method.type}`, userId, client, outcome: 'success' });
-  await notifyUser(ctx, userId, { kind: 'securityInfo', change: `added ${method.type} “${method.label}”` }, method.id);
-  return ok({ method: { id: method.id, type: method.type, label: method.label, createdAt: method.createdAt } });
+  const profile = await ctx.store.getProfile(owner.userId);
+  if (!profile?.defaultMethodId) await ctx.store.putProfile({ ...(profile ?? { userId: owner.userId }), defaultMethodId: method.id, reconfirmedAt: ctx.clock() });
+  await audit(ctx, { event: `registration.add.${method.type}`, userId: owner.userId, client: owner.client, outcome: 'success' });
+  await notifyUser(ctx, owner.userId, { kind: 'securityInfo', change: { action: 'added', methodName: methods[method.type].name, label: method.label } }, owner.language, method.id);
+  return ok({ method: registered(method) });
 }

@@ -130,7 +130,7 @@ describe('every registration change is notified on another channel and audited',
     const after = outbox(h).slice(before + 1); // the first new message is the code itself
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ channel: 'email', to: 'megan.bowen@example.org' });
-    expect(after[0]!.body).toContain('sms');
+    expect(after[0]!.body).toContain('added Phone (text message) “+1 ••• ••• ••42”'); // the method's name, never the internal 'sms'
     const audit = await h.ctx.store.listAudit();
     const events = audit.filter((e) => e.userId === MEGAN && e.outcome === 'success').map((e) => e.event);
     expect(events).toEqual(expect.arrayContaining(['registration.add.email', 'registration.add.sms']));

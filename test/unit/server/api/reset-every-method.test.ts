@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Challenge } from '../../../../contract/api.js';
-import { passkeyFields } from '../../../../server/verifiers/passkey-record.js';
+import { passkeyFields } from '../../../../server/methods/securityKey/passkey-record.js';
 import { ALAIN, ALAIN_APP, MEGAN, alainCode, failure, success, type ApiHarness } from '../../../support/api-harness.js';
 import { ALAIN_EMAIL, ALAIN_EMAIL_ADDRESS, ALL_METHODS, ANSWERS, answerFor, codeIn, createFastHarness, elevatedSession, latestCodeTo, outbox, registerEmail, registerPhone, registerQuestions } from '../../../support/api-flows.js';
 import { MINUTE } from '../../../support/fake-clock.js';

@@ -1,0 +1,57 @@
+import { randomInt } from 'node:crypto';
+import { err, ok } from '../../../contract/errors.js';
+import { allQuestions } from '../../verifiers/question-pool.js';
+import { checkAnswers, drawQuestions, normalizeAnswer } from '../../verifiers/questions.js';
+import { challengeId } from '../challenge-id.js';
+import type { MethodModule } from '../method-module.js';
+import { traitsOf } from '../traits.js';
+
+/**
+ * Security questions: answers normalized and hashed with Argon2id, never shown again. Reset
+ * only, never alone, never for administrators (counted where gates are). One draw, one try.
+ */
+export const questions: MethodModule<'questions'> = {
+  ...traitsOf('questions'),
+  userNamed: false,
+  name: { en: 'Security questions', 'zh-TW': '安全性問題' },
+  // Registering questions again replaces the previous answers.
+  maxPerUser: () => Infinity,
+  setup: {
+    async begin(_ctx, owner) {
+      const q = owner.policy.questions;
+      return ok({ questions: allQuestions(owner.policy), toRegister: q.toRegister, minAnswerLength: q.minAnswerLength, maxAnswerLength: q.maxAnswerLength });
+    },
+    // One step: nothing was held between showing the pool and saving the answers.
+    async prove(ctx, owner, _setup, input) {
+      const q = owner.policy.questions;
+      const problems = checkAnswers(allQuestions(owner.policy), input.answers, { count: q.toRegister, minLength: q.minAnswerLength, maxLength: q.maxAnswerLength });
+      if (problems.length > 0) {
+        const first = problems[0]!;
+        return err('BAD_REQUEST', first.index < 0 ? `Answer exactly ${q.toRegister} different questions` : `Answer ${first.index + 1}: ${first.problem}`);
+      }
+      const answers = await Promise.all(input.answers.map(async (a) => ({ questionId: a.questionId, hash: await ctx.hasher.hash(normalizeAnswer(a.answer)) })));
+      for (const old of owner.methods.filter((m) => m.type === 'questions')) await ctx.store.removeMethod(owner.userId, old.id);
+      return ok({ type: 'questions', label: `${answers.length}`, answers });
+    },
+  },
+  async challenge(ctx, owner, method) {
+    const questionIds = drawQuestions(method.answers.map((a) => a.questionId), owner.policy.questions.toAnswer, randomInt);
+    await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, questionIds, expiresAt: ctx.clock() + owner.policy.resetLifetimeMs });
+    const pool = allQuestions(owner.policy);
+    return ok({ kind: 'questions', questions: questionIds.map((id) => ({ id, text: pool.find((q) => q.id === id)?.text ?? {} })) });
+  },
+  readProof: (input) => (input.answers !== undefined ? { answers: input.answers } : null),
+  async verify(ctx, owner, method, proof) {
+    // One draw, one try: a wrong answer draws new questions (POLICY.md).
+    const challenge = await ctx.store.takeChallenge(challengeId(owner, method.id), ctx.clock());
+    if (!challenge?.questionIds) return 'noChallenge';
+    const given = new Map(proof.answers.map((a) => [a.questionId, a.answer]));
+    if (given.size !== challenge.questionIds.length || !challenge.questionIds.every((q) => given.has(q))) return 'failed';
+    for (const questionId of challenge.questionIds) {
+      const hash = method.answers.find((a) => a.questionId === questionId)?.hash;
+      if (!hash || !(await ctx.hasher.verify(hash, normalizeAnswer(given.get(questionId)!)))) return 'failed';
+    }
+    return 'passed';
+  },
+  hint: (method) => method.label,
+};
