@@ -7,9 +7,10 @@ export type WebAuthnProblem = 'cancelled' | 'alreadyRegistered' | 'security' | '
  * covers both "cancelled" and "timed out": browsers deliberately don't tell them apart.
  */
 export function webauthnProblem(error: unknown): WebAuthnProblem {
-  if (!(error instanceof Error)) return 'failed';
-  const code = (error as { code?: unknown }).code;
-  switch (error.name) {
+  // Duck-typed: a DOMException is not an Error everywhere (jsdom, older engines).
+  if (typeof error !== 'object' || error === null || typeof (error as { name?: unknown }).name !== 'string') return 'failed';
+  const { name, code, message } = error as { name: string; code?: unknown; message?: unknown };
+  switch (name) {
     case 'NotAllowedError':
     case 'AbortError':
       return 'cancelled';
@@ -22,6 +23,6 @@ export function webauthnProblem(error: unknown): WebAuthnProblem {
       return 'notSupported';
   }
   if (code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED') return 'alreadyRegistered';
-  if (/not supported in this browser/i.test(error.message)) return 'unsupported';
+  if (typeof message === 'string' && /not supported in this browser/i.test(message)) return 'unsupported';
   return 'failed';
 }
