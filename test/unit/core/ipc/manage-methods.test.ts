@@ -48,6 +48,17 @@ describe('securityInfo.get', () => {
   });
 });
 
+describe('a method of this device removed elsewhere', () => {
+  it('is taken out of the keyring when the list from the service no longer has it; a setup in progress is kept', async () => {
+    await core.services.keys.save(MEGAN.userId, 'pending-setup-1', 'PENDINGSECRETPENDINGSECRET234567', params);
+    core.answers.getSecurityInfo = () => ok({ ...overview, methods: [overview.methods[1]!], enabled: [...overview.enabled], canAdd: [...overview.canAdd] });
+    const result = await core.ipc('securityInfo.get');
+    expect(result).toMatchObject({ ok: true, data: { methods: [{ id: 'm-sms', onThisDevice: false }] } });
+    expect(await core.vault.get(secretAccount(DIRECTORY_URL, MEGAN.userId, 'm-here'))).toBeNull();
+    expect(Object.keys(await core.services.keys.methods(MEGAN.userId))).toEqual(['pending-setup-1']);
+  });
+});
+
 describe('securityInfo.removeMethod', () => {
   it('a method of this device: removed at the directory, then its secret and index line leave the keyring', async () => {
     core.answers.removeMethod = () => ok({});
