@@ -7,13 +7,14 @@ import type { OutboxMessage } from '../../contract/api.js';
 import type { RegisteredMethod } from '../../contract/methods.js';
 import { Argon2Hasher } from '../../server/crypto/hasher.js';
 import type { SsprPolicy } from '../../server/policy/policy.js';
+import type { Store } from '../../server/store/store.js';
 import { ALAIN, ALAIN_APP, alainCode, createApiHarness, success, type ApiHarness } from './api-harness.js';
 
 /** Still Argon2id, at a cost that makes a code check take a millisecond (tests not about the cost). */
 export const fastHasher = () => new Argon2Hasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
 /** The demo harness with the fast hasher. */
-export const createFastHarness = (policy?: Partial<SsprPolicy>) => createApiHarness({ hasher: fastHasher(), ...(policy ? { policy } : {}) });
+export const createFastHarness = (policy?: Partial<SsprPolicy>, store?: Store) => createApiHarness({ hasher: fastHasher(), ...(policy ? { policy } : {}), ...(store ? { store } : {}) });
 
 export const ALAIN_EMAIL = 'm-alain-email';
 export const ALAIN_EMAIL_ADDRESS = 'alain.charon@example.net';

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/demo/contoso.js';
 import type { Hasher } from '../../server/crypto/hasher.js';
 import type { SsprPolicy } from '../../server/policy/policy.js';
 import type { ServiceContext } from '../../server/service-context.js';
+import type { Store } from '../../server/store/store.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
 import { totpCode } from './totp.js';
 
@@ -46,9 +47,11 @@ const anyResult = resultSchema(z.unknown());
  * `hasher`: tests that are not about the hashing cost may pass a cheaper (still Argon2id)
  * hasher, e.g. `fastHasher()`, so code and answer checks take a millisecond, not 50.
  */
-export async function createApiHarness(options: { policy?: Partial<SsprPolicy>; logger?: FastifyServerOptions['logger']; withoutOutbox?: boolean; hasher?: Hasher } = {}): Promise<ApiHarness> {
+export async function createApiHarness(
+  options: { policy?: Partial<SsprPolicy>; logger?: FastifyServerOptions['logger']; withoutOutbox?: boolean; hasher?: Hasher; /** A durable store instead of memory (the demo methods are seeded into it). */ store?: Store } = {},
+): Promise<ApiHarness> {
   const clock = createFakeClock();
-  const ctx = await createDemoContext({ clock, ...(options.policy ? { policy: options.policy } : {}), ...(options.hasher ? { hasher: options.hasher } : {}) });
+  const ctx = await createDemoContext({ clock, ...(options.policy ? { policy: options.policy } : {}), ...(options.hasher ? { hasher: options.hasher } : {}), ...(options.store ? { store: options.store } : {}) });
   if (options.withoutOutbox) delete ctx.outbox;
   const app = await buildServer(ctx, options.logger ? { logger: options.logger } : {});
 
