@@ -1,4 +1,4 @@
-import { API_PREFIX, apiRoutes, httpStatusOf } from '../../contract/api.js';
+import { API_PREFIX, apiRoutes, httpStatusOf, LANGUAGE_HEADER } from '../../contract/api.js';
 import { errorCodes } from '../../contract/errors.js';
 import { SERVICE_VERSION } from '../app.js';
 import { buildOpenApi } from './openapi.js';
@@ -12,6 +12,8 @@ export function renderApiMarkdown(): string {
     `Generated from \`contract/api.ts\` by \`npm run docs:api\` — do not edit by hand. The live OpenAPI 3.1 document is served at \`${API_PREFIX}/openapi.json\`.`,
     '',
     'Every answer is `{ "ok": true, "data": … }` or `{ "ok": false, "error": { "code", "message", "supportCode", … } }`. Authenticated routes take `Authorization: Bearer <token>`: the session token from `POST /sessions`, or the reset token from `POST /reset`.',
+    '',
+    `Every request may carry \`${LANGUAGE_HEADER}\` (the app sends the user's language): one-time codes, notices to the user and helpdesk mails are written in the first of its languages the service writes — \`zh-TW\` (also for zh-Hant, zh-HK, zh-MO) or \`en\` — and in \`en\` otherwise.`,
     '',
     '## Routes',
     '',
