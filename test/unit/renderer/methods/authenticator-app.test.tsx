@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Challenge } from '../../../../contract/api';
 import type { Result } from '../../../../contract/errors';
-import { methodScreens } from '../../../../renderer/methods';
+import { methodScreens, type VerifyStepProps } from '../../../../renderer/methods';
 import { added, fail, gate, installApi, ok, tickSeconds } from './helpers';
 
 const { Add, Verify } = methodScreens.authenticatorApp;
@@ -95,7 +95,7 @@ describe('verifying with an authenticator app', () => {
     const submit = vi.fn();
     const method = gate('authenticatorApp', { onThisDevice });
     const view = render(<Verify method={method} requestChallenge={requestChallenge} submit={submit} busy={false} error={null} />);
-    const rerender = (error: Parameters<typeof Verify>[0]['error']) => view.rerender(<Verify method={method} requestChallenge={requestChallenge} submit={submit} busy={false} error={error} />);
+    const rerender = (error: VerifyStepProps['error']) => view.rerender(<Verify method={method} requestChallenge={requestChallenge} submit={submit} busy={false} error={error} />);
     return { requestChallenge, submit, rerender, user: userEvent.setup(vi.isFakeTimers() ? { advanceTimers: vi.advanceTimersByTime } : {}) };
   };
 
