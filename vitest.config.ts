@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/unit/core/**/*.test.ts', 'test/unit/server/**/*.test.ts', 'test/unit/electron/**/*.test.ts', 'test/unit/contract/**/*.test.ts', 'test/unit/web-host/**/*.test.ts', 'test/unit/lint/**/*.test.ts', 'test/unit/docs/**/*.test.ts'],
+          include: ['test/unit/core/**/*.test.ts', 'test/unit/server/**/*.test.ts', 'test/unit/electron/**/*.test.ts', 'test/unit/contract/**/*.test.ts', 'test/unit/web-host/**/*.test.ts', 'test/unit/lint/**/*.test.ts', 'test/unit/docs/**/*.test.ts', 'test/unit/scripts/**/*.test.ts'],
         },
       },
       {

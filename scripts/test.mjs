@@ -1,13 +1,16 @@
 /**
  * `npm test`: every test, for real. Unit (core, server, Electron host with electron mocked),
  * renderer (jsdom), integration (a real keyring, oathtool), end to end (Playwright driving
- * Debian's Chromium through the web host). Missing system parts are installed when we are
- * root on Debian, otherwise named in one line; a test is never silently skipped.
+ * Debian's Chromium through the web host). Missing system parts are installed with apt (as
+ * root, or with sudo), otherwise named in one line; keytar is brought back when a fresh
+ * install skipped it; a test is never silently skipped.
  * Ends with one line: "tests: N passed, N failed, N skipped".
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { aptInstall } from './apt-install.mjs';
+import { bringKeytarBack } from './keyring-module.mjs';
 import { missingDeps } from './system-deps.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -20,18 +23,23 @@ function provision() {
   const missing = missingDeps();
   if (missing.length === 0) return;
   const pkgs = [...new Set(missing.flatMap((d) => d.debian))];
-  const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (!canApt) {
-    console.error(`npm test needs: ${missing.map((d) => d.what).join(', ')} — install with: sudo apt-get install ${pkgs.join(' ')} (or: sudo bash scripts/setup.sh)`);
+  const why = `npm test needs ${missing.map((d) => d.what).join(', ')}`;
+  const line = aptInstall(pkgs, { why });
+  const still = missingDeps();
+  if (line || still.length > 0) {
+    console.error(line ?? `npm test: still missing after apt-get: ${still.map((d) => d.what).join(', ')}. Install them and run npm test again.`);
     process.exit(1);
   }
-  console.log(`Installing test dependencies: ${pkgs.join(' ')}…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-q'], { stdio: 'ignore', env });
-  const r = spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...pkgs], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  const still = missingDeps();
-  if (r.status !== 0 || still.length > 0) {
-    console.error(`Could not install: ${still.map((d) => d.what).join(', ') || pkgs.join(' ')}. Install them and run npm test again.`);
+}
+
+/**
+ * The keyring tests run for real or npm test stops: a fresh install skips keytar (its build
+ * needs libsecret), so bring it back here — build tools, then keytar — never skip them.
+ */
+function ensureKeytar() {
+  const result = bringKeytarBack(root);
+  if (!result.ok) {
+    console.error(`${result.line} — npm test stops: the keyring tests must run against the real keyring.`);
     process.exit(1);
   }
 }
@@ -72,6 +80,7 @@ function playwrightSkips(file) {
 }
 
 provision();
+ensureKeytar();
 run('unit + renderer (vitest)', bin('vitest'), ['run', '--project', 'unit', '--project', 'renderer', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'vitest-unit.json')}`]);
 run('integration: real keyring, oathtool, SQLite, PostgreSQL (vitest)', join(root, 'scripts', 'with-postgres.sh'), [join(root, 'scripts', 'with-keyring.sh'), bin('vitest'), 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'vitest-integration.json')}`]);
 run('end to end: Chromium through the web host (playwright)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'playwright.json') });
