@@ -16,6 +16,7 @@ import { secretAccount } from '../../electron/core/authenticator/this-device-key
 import { createCore } from '../../electron/core/create-core.js';
 import type { Core } from '../../electron/core/core-types.js';
 import { KeytarVault } from '../../electron/core/vault/keytar-vault.js';
+import { fakeOsPresencePrompt } from '../../electron/web-host/test-presence.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/demo/contoso.js';
 import { totpCode } from '../support/totp.js';
 
@@ -59,8 +60,9 @@ beforeAll(async () => {
       systemLocale: 'en-US',
       userPrefsPath,
       vault: new KeytarVault({ service }),
-      // The one stand-in: the OS prompt's answer. Keyring, otplib and the service are real.
-      presence: { isAvailable: async () => true, confirm: async () => 'success' },
+      // The one stand-in, the web host's --test-presence boundary: the OS prompt's answer.
+      // Keyring, otplib and the service are real.
+      presence: fakeOsPresencePrompt('success'),
     },
     () => undefined,
   );
