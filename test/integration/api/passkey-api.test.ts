@@ -70,11 +70,12 @@ describe('security key through the API in Chromium', () => {
     await service?.close();
   });
 
-  it('megan signs in, begins a security key, the browser creates it, and confirmSecurityKey registers it', async () => {
+  it('megan signs in, begins a passkey on this device (attachment platform), the browser creates it, and confirmSecurityKey registers it', async () => {
     const { sessionToken, secondFactor } = data(await pageCall(vb.page, 'signIn', { userId: MEGAN, password: DEMO_PASSWORD }), 'signIn');
     expect(secondFactor).toBe('none');
-    const { setupId, options } = data(await pageCall(vb.page, 'beginSecurityKey', {}, sessionToken), 'beginSecurityKey');
-    expect(options).toMatchObject({ rp: { id: 'localhost' } });
+    // This device's own authenticator (the virtual one is `internal`): the attachment reaches the options Chromium gets.
+    const { setupId, options } = data(await pageCall(vb.page, 'beginSecurityKey', { attachment: 'platform' }, sessionToken), 'beginSecurityKey');
+    expect(options).toMatchObject({ rp: { id: 'localhost' }, authenticatorSelection: { authenticatorAttachment: 'platform', userVerification: 'required' } });
     const response = (await browserRegister(vb.page, options)) as { id: string; rawId: string; type: 'public-key'; response: Record<string, unknown> };
     const { method } = data(await pageCall(vb.page, 'confirmSecurityKey', { setupId, name: 'Virtual key', response }, sessionToken), 'confirmSecurityKey');
     expect(method).toMatchObject({ type: 'securityKey', label: 'Virtual key' });
