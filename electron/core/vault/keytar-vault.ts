@@ -63,10 +63,8 @@ export interface KeytarVaultOptions {
  */
 export class KeytarVault implements CredentialVault {
   private keytar: Keytar | undefined;
-  private readonly requireModule: (id: string) => unknown;
 
   constructor(private readonly options: KeytarVaultOptions) {
-    this.requireModule = options.requireModule ?? createRequire(import.meta.url);
     // Probe now so a developer sees the one line at start-up rather than at the first use;
     // a machine without the module still runs every flow that does not need the keyring.
     const announce = options.announce ?? announceOnce;
@@ -90,7 +88,9 @@ export class KeytarVault implements CredentialVault {
     // Not cached on failure: after `npm run keyring:build` a running app picks the module up.
     if (!this.keytar) {
       try {
-        this.keytar = this.requireModule('keytar') as Keytar;
+        // Inside the try: even a require that cannot be made (a bundle without a file URL) is a load failure.
+        const requireModule = this.options.requireModule ?? createRequire(import.meta.url);
+        this.keytar = requireModule('keytar') as Keytar;
       } catch (cause) {
         throw new VaultError(keyringModuleMissingLine(cause), { cause, code: 'KEYRING_MODULE_MISSING' });
       }
