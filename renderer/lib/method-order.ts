@@ -1,4 +1,4 @@
-import { methodTraits, methodTypes, type MethodType } from '../../contract/methods';
+import { methodTraits, methodTypes, type MethodType } from '../../contract/method-traits';
 
 const strengthRank = { strong: 0, restricted: 1, resetOnly: 2 } as const;
 

@@ -1,4 +1,4 @@
-import { methodTraits, type MethodType } from '../../../contract/methods';
+import { methodTraits, type MethodType } from '../../../contract/method-traits';
 import type { SecurityInfo, SecurityInfoMethod } from '../../store/types';
 
 /** Why a method cannot be removed, when it cannot. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { methodTraits, type MethodType } from '../../../contract/methods';
+import { methodTraits, type MethodType } from '../../../contract/method-traits';
 import { Badge } from '../../components/badge';
 
 /** "Less secure" for text and call (NIST: restricted), "Reset only" for email and questions. */
