@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-/** The one line `npm start` prints when Electron cannot run here. */
+/** Why Electron cannot run here, for callers that report it (`npm start` itself falls back to the web host: start-plan.mjs). */
 export const ELECTRON_UNAVAILABLE_MESSAGE =
   "Electron can't start on this machine (its binary is not installed). Run the same app in your browser instead: npm run web";
 
