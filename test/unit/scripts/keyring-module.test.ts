@@ -6,12 +6,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkKeytar, keytarVersionFromLock, restoreCommand } from '../../../scripts/keyring-module.mjs';
+import { bringKeytarBack, checkKeytar, keytarVersionFromLock, restoreCommand } from '../../../scripts/keyring-module.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'keyring-module-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function project(name: string, keytar: 'absent' | 'broken'): string {
+function project(name: string, keytar: 'absent' | 'broken' | 'loads'): string {
   const dir = join(scratch, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{}');
@@ -20,6 +20,13 @@ function project(name: string, keytar: 'absent' | 'broken'): string {
     mkdirSync(join(pkg, 'build', 'Release'), { recursive: true });
     writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'keytar', main: './build/Release/keytar.node' }));
     writeFileSync(join(pkg, 'build', 'Release', 'keytar.node'), 'not an ELF file');
+  }
+  if (keytar === 'loads') {
+    // Only whether it loads is checked here; keytar's behaviour is tested on the real keyring.
+    const pkg = join(dir, 'node_modules', 'keytar');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'keytar', main: './index.js' }));
+    writeFileSync(join(pkg, 'index.js'), 'module.exports = {};\n');
   }
   return dir;
 }
@@ -50,5 +57,11 @@ describe('keytar check and restore (npm test, npm run keyring:build)', () => {
     expect(() => keytarVersionFromLock(JSON.stringify({ packages: {} }))).toThrow(/no entry for node_modules\/keytar/);
     // The project's own lock pins it (the restore would otherwise install an unreviewed version).
     expect(keytarVersionFromLock(readFileSync(join(import.meta.dirname, '..', '..', '..', 'package-lock.json'), 'utf8'))).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('leaves a loadable keytar alone: no apt, no npm', () => {
+    const said: string[] = [];
+    expect(bringKeytarBack(project('loads', 'loads'), { log: (line) => said.push(line) })).toEqual({ ok: true, changed: false });
+    expect(said).toEqual([]);
   });
 });
