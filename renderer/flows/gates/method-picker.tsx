@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isTypeName } from '../../lib/method-label';
 import { methodScreens } from '../../methods';
 import type { GateMethod } from '../../store/types';
 
@@ -28,7 +29,7 @@ export function MethodPicker({ legend, methods, selected, onSelect, used = [], d
         const id = `${name}-${m.id}`;
         const isUsed = used.includes(m.id);
         const { Icon } = methodScreens[m.type];
-        const label = m.hint ? t('secondFactor.methodWithHint', { method: t(`methods.${m.type}`), hint: m.hint }) : t(`methods.${m.type}`);
+        const label = m.hint && !isTypeName(m.hint, m.type) ? t('secondFactor.methodWithHint', { method: t(`methods.${m.type}`), hint: m.hint }) : t(`methods.${m.type}`);
         return (
           <div className={selected === m.id ? 'picker-choice selected' : 'picker-choice'} key={m.id}>
             <input type="radio" id={id} name={name} value={m.id} checked={selected === m.id} disabled={isUsed || disabled} onChange={() => onSelect(m.id)} />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../components/screen';
+import { isTypeName } from '../../lib/method-label';
 import { orderRegistered } from '../../lib/method-order';
 import { assertNever } from '../../lib/assert-never';
 import { methodScreens } from '../../methods';
@@ -43,7 +44,7 @@ export function DoneStep({ state }: { state: DoneState }) {
               return (
                 <li key={m.id}>
                   <Icon className="method-icon small" />
-                  <span>{m.label && m.label !== t(`methods.${m.type}`) ? t('secondFactor.methodWithHint', { method: t(`methods.${m.type}`), hint: m.label }) : t(`methods.${m.type}`)}</span>
+                  <span>{!isTypeName(m.label, m.type) ? t('secondFactor.methodWithHint', { method: t(`methods.${m.type}`), hint: m.label }) : t(`methods.${m.type}`)}</span>
                 </li>
               );
             })}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge';
 import { formatDate } from '../../i18n/format';
+import { isTypeName } from '../../lib/method-label';
 import { methodScreens } from '../../methods';
 import { useStore } from '../../store/store';
 import type { SecurityInfo, SecurityInfoMethod } from '../../store/types';
@@ -23,7 +24,7 @@ export function MethodCard({ method, info, busy }: { method: SecurityInfoMethod;
   const removal = canRemove(method, info);
   const typeName = t(`methods.${method.type}`);
   const reasonId = `${id}-reason`;
-  const showLabel = Boolean(method.label) && method.label !== typeName;
+  const showLabel = !isTypeName(method.label, method.type);
 
   return (
     <article className={isDefault ? 'method-card is-default' : 'method-card'} aria-labelledby={showLabel ? `${id}-type ${id}-label` : `${id}-type`}>
@@ -51,7 +52,7 @@ export function MethodCard({ method, info, busy }: { method: SecurityInfoMethod;
           </p>
         )}
       </div>
-      <div className="method-card-actions" role="group" aria-label={t('overview.actionsFor', { name: method.label || typeName })}>
+      <div className="method-card-actions" role="group" aria-label={t('overview.actionsFor', { name: showLabel ? method.label : typeName })}>
         {canRename(method.type) && (
           <button type="button" className="subtle" disabled={busy} onClick={() => startRename(method.id)}>
             {t('overview.rename')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import { TextField } from '../../components/text-field';
+import { isTypeName } from '../../lib/method-label';
 import type { SecurityInfoState } from '../../store/security-info-slice';
 import { useStore } from '../../store/store';
 
@@ -12,7 +13,8 @@ export function RenameStep({ state }: { state: Extract<SecurityInfoState, { step
   const submitRename = useStore((s) => s.submitRename);
   const back = useStore((s) => s.backToOverview);
   const signInAgain = useStore((s) => s.signInAgain);
-  const [name, setName] = useState(state.method.label);
+  // A label that only repeats the type ("Authenticator app") starts as the type's name in this language.
+  const [name, setName] = useState(() => (isTypeName(state.method.label, state.method.type) ? t(`methods.${state.method.type}`) : state.method.label));
   const [missing, setMissing] = useState(false);
 
   const onSubmit = (e: FormEvent) => {
