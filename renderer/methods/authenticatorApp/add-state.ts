@@ -7,16 +7,18 @@ export type AuthAppSetup = IpcResponse<'securityInfo.beginAuthenticatorApp'>;
 /**
  * The add-authenticator-app wizard: intro → scan → confirm (another device), or
  * intro → deviceName (this device as the authenticator; no QR). `device` is what
- * thisDevice.getStatus said, `null` while asking or when it could not be asked.
+ * thisDevice.getStatus said: `'asking'` until it answers, `null` when it could not be asked.
  */
+export type DeviceStatus = ThisDeviceStatus | 'asking' | null;
+
 export type AuthAppState =
-  | { step: 'intro'; device: ThisDeviceStatus | null; loading: boolean; error: ErrorInfo | null }
-  | { step: 'scan'; setup: AuthAppSetup; device: ThisDeviceStatus | null; loading: false; error: null }
-  | { step: 'confirm'; setup: AuthAppSetup; device: ThisDeviceStatus | null; loading: boolean; error: ErrorInfo | null; wrongCodes: number }
-  | { step: 'deviceName'; device: ThisDeviceStatus | null; loading: boolean; error: ErrorInfo | null };
+  | { step: 'intro'; device: DeviceStatus; loading: boolean; error: ErrorInfo | null }
+  | { step: 'scan'; setup: AuthAppSetup; device: DeviceStatus; loading: false; error: null }
+  | { step: 'confirm'; setup: AuthAppSetup; device: DeviceStatus; loading: boolean; error: ErrorInfo | null; wrongCodes: number }
+  | { step: 'deviceName'; device: DeviceStatus; loading: boolean; error: ErrorInfo | null };
 
 export type AuthAppAction =
-  | { type: 'deviceStatus'; device: ThisDeviceStatus | null }
+  | { type: 'deviceStatus'; device: DeviceStatus }
   | { type: 'working' }
   | { type: 'begun'; setup: AuthAppSetup }
   | { type: 'toConfirm' }
@@ -25,7 +27,7 @@ export type AuthAppAction =
   | { type: 'failed'; error: ErrorInfo }
   | { type: 'wrongCode' };
 
-export const initialAuthApp: AuthAppState = { step: 'intro', device: null, loading: false, error: null };
+export const initialAuthApp: AuthAppState = { step: 'intro', device: 'asking', loading: false, error: null };
 
 export function authAppReducer(state: AuthAppState, action: AuthAppAction): AuthAppState {
   switch (action.type) {

@@ -15,13 +15,14 @@ interface IntroStepProps {
  */
 export function IntroStep({ state, onOtherDevice, onThisDevice, onCancel }: IntroStepProps) {
   const { t } = useTranslation();
-  const device = state.device;
+  const device = state.device === 'asking' ? null : state.device;
   const available = device?.available === true;
   const reason = device && !device.available && device.reason !== 'ok' ? t(`method.authenticatorApp.deviceReason.${device.reason}`) : null;
   return (
     <Screen name="add-authenticator-app-intro" title={t('method.authenticatorApp.introTitle')} loading={state.loading} error={state.error} errorActions={{ retry: onOtherDevice }}>
       <p>{t('method.authenticatorApp.introBody')}</p>
       {available ? <p>{t('method.authenticatorApp.thisDeviceBody')}</p> : <p>{t('method.authenticatorApp.introNext')}</p>}
+      {state.device === 'asking' && <p className="muted">{t('method.authenticatorApp.checkingDevice')}</p>}
       {reason && <p className="method-note">{reason}</p>}
       <div className={available ? 'actions stacked' : 'actions'} aria-busy={state.loading}>
         <button type="button" disabled={state.loading} onClick={onOtherDevice}>

@@ -21,7 +21,7 @@ export function AuthenticatorAppVerify({ method, requestChallenge, submit, busy,
   const [code, setCode] = useState('');
   const [missing, setMissing] = useState(false);
   const mounted = useMounted();
-  const { input, wrong, setWrong } = useWrongProof(error, () => setCode(''));
+  const { input, wrong, setWrong, submitted } = useWrongProof(error, () => setCode(''));
 
   const ask = async () => {
     setChallenge({ step: 'asking' });
@@ -45,6 +45,7 @@ export function AuthenticatorAppVerify({ method, requestChallenge, submit, busy,
       return input.current?.focus();
     }
     setMissing(false);
+    submitted();
     submit({ code: clean });
   };
 

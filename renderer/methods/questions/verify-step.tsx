@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../contract/errors';
 import { Progress } from '../../components/progress';
@@ -22,6 +22,8 @@ export function QuestionsVerify({ method, requestChallenge, submit, busy, error 
   const [show, setShow] = useState(false);
   const [tried, setTried] = useState(false);
   const mounted = useMounted();
+  // Wrong answers draw new questions once per submitted set, however often the flow re-renders.
+  const pending = useRef(false);
 
   const draw = async (redrawn: boolean) => {
     setState({ step: 'drawing' });
@@ -37,7 +39,9 @@ export function QuestionsVerify({ method, requestChallenge, submit, busy, error 
     // Once per method shown; a refused proof draws again below.
   }, [method.id]);
   useEffect(() => {
-    if (error?.code === 'INVALID_CODE') void draw(true);
+    if (error?.code !== 'INVALID_CODE' || !pending.current) return;
+    pending.current = false;
+    void draw(true);
   }, [error]);
 
   useEffect(() => {
@@ -64,6 +68,7 @@ export function QuestionsVerify({ method, requestChallenge, submit, busy, error 
         setTried(true);
         const empty = questions.findIndex((q) => !(answers[q.id] ?? '').trim());
         if (empty >= 0) return document.getElementById(`${id}-a${empty}`)?.focus();
+        pending.current = true;
         submit({ answers: questions.map((q) => ({ questionId: q.id, answer: (answers[q.id] ?? '').trim() })) });
       };
       return (

@@ -32,7 +32,7 @@ export function CodeVerify({ method, requestChallenge, submit, busy, error, text
   const [missing, setMissing] = useState(false);
   const cooldown = useCooldown(RESEND_COOLDOWN_SECONDS);
   const mounted = useMounted();
-  const { input, wrong, setWrong } = useWrongProof(error, () => setCode(''));
+  const { input, wrong, setWrong, submitted } = useWrongProof(error, () => setCode(''));
   // Each code sent moves the cursor to the box it goes into (the resend button disables itself).
   const [sends, setSends] = useState(0);
   useEffect(() => {
@@ -76,7 +76,8 @@ export function CodeVerify({ method, requestChallenge, submit, busy, error, text
           return;
         }
         setMissing(false);
-        submit({ code: clean });
+        submitted();
+    submit({ code: clean });
       };
       const fieldError = missing ? t('method.common.codeMissing', { digits: String(digits) }) : wrong ? t('method.common.codeWrong') : null;
       return (

@@ -116,6 +116,11 @@ describe('verifying with an authenticator app', () => {
     rerender({ code: 'INVALID_CODE', message: 'bad' });
     expect(code).toHaveValue('');
     expect(code).toHaveFocus();
+    expect(code).toHaveAccessibleDescription(expect.stringContaining("That code didn't work"));
+    // The flow re-rendering with the same verdict never wipes what is typed since.
+    await user.type(code, '98');
+    rerender({ code: 'INVALID_CODE', message: 'bad' });
+    expect(code).toHaveValue('98');
   });
 
   it('shows a failed challenge with a way to try again', async () => {
