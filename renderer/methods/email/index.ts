@@ -1,10 +1,10 @@
 import type { MethodScreens } from '../method-module';
-import { lazyStep } from '../shared/lazy-step';
+import { lazyStep, lazyVerify } from '../shared/lazy-step';
 import { EmailIcon } from './icon';
 
 /** Alternate email (reset only): its icon now, its wizard and verify step when first shown. */
 export const emailScreens: MethodScreens = {
   Icon: EmailIcon,
   Add: lazyStep(() => import('./add-wizard').then((m) => m.EmailAddWizard)),
-  Verify: lazyStep(() => import('./verify-step').then((m) => m.EmailVerify)),
+  Verify: lazyVerify(() => import('./verify-step').then((m) => m.EmailVerify)),
 };

@@ -31,7 +31,7 @@ export const securityKeyZhTW: Strings<typeof securityKeyEn> = {
   chooseTitle: '新增安全性金鑰或密碼金鑰',
   chooseIntro: '安全性金鑰或密碼金鑰不需要代碼就能證明是您本人。請選擇要保存在哪裡。',
   checking: '正在檢查這部裝置支援的功能…',
-  platform: '這部裝置 (Windows Hello、Touch ID…)',
+  platform: '這部裝置（Windows Hello、Touch ID…）',
   platformHint: '在這部電腦上以臉部、指紋或 PIN 確認。',
   crossPlatform: '安全性金鑰或手機',
   crossPlatformHint: 'USB 或 NFC 金鑰，或可以保存密碼金鑰的手機。',

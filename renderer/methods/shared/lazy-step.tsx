@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import type { VerifyStepProps } from '../method-module';
 import { useTranslation } from 'react-i18next';
 import { Progress } from '../../components/progress';
 
@@ -27,4 +28,16 @@ export function lazyStep<P extends object>(load: () => Promise<ComponentType<P>>
     );
   }
   return LazyStep;
+}
+
+/**
+ * A lazily loaded Verify step that starts afresh for each method (keyed on its id), so a
+ * flow switching from one phone to another never shows the first one's sent code.
+ */
+export function lazyVerify(load: () => Promise<ComponentType<VerifyStepProps>>): ComponentType<VerifyStepProps> {
+  const Step = lazyStep(load);
+  function KeyedVerify(props: VerifyStepProps) {
+    return <Step key={props.method.id} {...props} />;
+  }
+  return KeyedVerify;
 }

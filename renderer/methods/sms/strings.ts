@@ -13,7 +13,7 @@ export const smsEn = {
 
 export const smsZhTW: Strings<typeof smsEn> = {
   name: '簡訊',
-  addTitle: '新增接收簡訊的電話',
+  addTitle: '新增用來接收簡訊的電話號碼',
   addIntro: '我們會傳送含有代碼的簡訊到這支電話，以確認電話是您的。',
   sendCode: '傳送代碼',
   codeTitle: '輸入簡訊中的代碼',

@@ -13,7 +13,7 @@ export const voiceEn = {
 
 export const voiceZhTW: Strings<typeof voiceEn> = {
   name: '電話',
-  addTitle: '新增接聽語音電話的電話',
+  addTitle: '新增用來接聽驗證電話的電話號碼',
   addIntro: '我們會撥打這支電話並念出代碼，以確認電話是您的。',
   callMe: '打電話給我',
   codeTitle: '輸入電話中聽到的代碼',

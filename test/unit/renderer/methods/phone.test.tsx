@@ -156,4 +156,17 @@ describe('verifying with a text message', () => {
     expect(submit).toHaveBeenCalledWith({ code: '864201' });
     expect(screen.getByRole('button', { name: /^Send a new code/ })).toBeDisabled();
   });
+
+  it('starts afresh when the flow switches to another phone', async () => {
+    installApi({});
+    const requestChallenge = vi.fn(async () => ok({ kind: 'code' as const, channel: 'sms' as const, sentTo: '•••42', digits: 6, expiresAt: '2026-12-01T21:00:00.000Z' }));
+    const Verify = methodScreens.sms.Verify;
+    const view = render(<Verify method={gate('sms', { id: 'p1', hint: '•••42' })} requestChallenge={requestChallenge} submit={vi.fn()} busy={false} error={null} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Send code' }));
+    await screen.findByLabelText('Code');
+    view.rerender(<Verify method={gate('sms', { id: 'p2', hint: '•••77' })} requestChallenge={requestChallenge} submit={vi.fn()} busy={false} error={null} />);
+    expect(await screen.findByText('We will send a code by text message to •••77.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Code')).toBeNull();
+  });
 });
