@@ -107,6 +107,7 @@ export const en = {
     methodAdded: '“{{name}}” was added to your sign-in methods.',
     signOut: 'Sign out',
     done: 'Done',
+    doneHint: 'When you have chosen and set up your methods, select Done to finish.',
     defaultBadge: 'Default',
     lessSecure: 'Less secure',
     resetOnly: 'Reset only',
@@ -129,14 +130,14 @@ export const en = {
   },
   choose: {
     title: 'Add a method',
-    intro: 'Which method would you like to add? We recommend more than one, in case one of them is not available.',
+    intro: 'Which method would you like to add? If more than one is available, we strongly recommend that you set up more than one, in case one of them is not available.',
     desc: {
       authenticatorApp: 'Codes from an app on your phone, such as Microsoft Authenticator.',
       sms: 'We text a code to your mobile phone.',
       voice: 'We call your phone; answer and follow the instructions.',
       securityKey: 'A USB or NFC key, or the fingerprint, face or PIN of this device.',
-      email: 'We send a code to an email address other than your work or school one.',
-      questions: 'Answers that only you know. Used together with another method.',
+      email: 'A code sent to an alternate email address. For password reset only, not as a verification method.',
+      questions: 'Answer predefined questions your administrator set up. For password reset only, together with another method.',
     },
   },
   rename: {

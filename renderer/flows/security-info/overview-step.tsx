@@ -74,7 +74,10 @@ export function OverviewStep({ state }: { state: OverviewState }) {
       <PrivacyNote />
 
       <div className="actions page-end">
-        <button type="button" disabled={!info || state.loading} onClick={finish}>
+        <p className="muted done-hint" id="done-hint">
+          {t('overview.doneHint')}
+        </p>
+        <button type="button" disabled={!info || state.loading} aria-describedby="done-hint" onClick={finish}>
           {t('overview.done')}
         </button>
         <button type="button" className="secondary" disabled={state.loading} onClick={() => void signOut()}>
