@@ -18,9 +18,16 @@ export function AuthenticatorAppAddWizard({ onAdded, onCancel, existingLabels }:
   const mounted = useMounted();
 
   useEffect(() => {
-    void api()
-      .getThisDeviceStatus({})
-      .then((r) => mounted.current && dispatch({ type: 'deviceStatus', device: r.ok ? r.data : null }));
+    // A host that cannot answer simply doesn't offer this device; the other path stays.
+    const ask = async () => {
+      try {
+        const r = await api().getThisDeviceStatus({});
+        return r.ok ? r.data : null;
+      } catch {
+        return null;
+      }
+    };
+    void ask().then((device) => mounted.current && dispatch({ type: 'deviceStatus', device }));
   }, [mounted]);
 
   const begin = useCallback(async () => {

@@ -19,7 +19,7 @@ export type CodeSetupState =
   | { step: 'code'; sent: CodeSent; loading: boolean; error: ErrorInfo | null; wrongCodes: number };
 
 export type CodeSetupAction =
-  | { type: 'send' }
+  | { type: 'working' }
   | { type: 'sent'; sent: CodeSent }
   | { type: 'failed'; error: ErrorInfo }
   | { type: 'wrongCode' }
@@ -29,7 +29,7 @@ export const initialCodeSetup: CodeSetupState = { step: 'address', loading: fals
 
 export function codeSetupReducer(state: CodeSetupState, action: CodeSetupAction): CodeSetupState {
   switch (action.type) {
-    case 'send':
+    case 'working':
       return { ...state, loading: true, error: null };
     case 'sent':
       // A resend keeps the count of wrong codes: the box is cleared either way.
@@ -57,7 +57,7 @@ export function useCodeSetup({ begin, confirm, onAdded }: CodeSetupOptions) {
   const mounted = useMounted();
 
   const send = useCallback(async () => {
-    dispatch({ type: 'send' });
+    dispatch({ type: 'working' });
     const result = await begin();
     if (!mounted.current) return;
     if (!result.ok) return dispatch({ type: 'failed', error: result.error });
@@ -67,7 +67,7 @@ export function useCodeSetup({ begin, confirm, onAdded }: CodeSetupOptions) {
 
   const verify = useCallback(
     async (code: string) => {
-      dispatch({ type: 'send' });
+      dispatch({ type: 'working' });
       const result = await confirm(code);
       if (!mounted.current) return;
       if (result.ok) return onAdded(result.data.method);
