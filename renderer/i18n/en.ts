@@ -74,7 +74,6 @@ export const en = {
   code: {
     label: 'Code',
     hint: 'Enter the 6-digit code shown in your authenticator app.',
-    invalid: 'Enter the code: 6 to 8 digits.',
   },
   signIn: {
     title: 'Sign in',
@@ -100,9 +99,7 @@ export const en = {
     registeredHeading: 'Your sign-in methods',
     none: "You haven't added any sign-in methods yet.",
     addedOn: 'Added {{date}}',
-    enabledHeading: 'Methods your organization allows',
     add: 'Add sign-in method',
-    addChoose: 'Which method would you like to add?',
     nothingToAdd: "There are no more methods you can add here.",
     methodAdded: '“{{name}}” was added to your sign-in methods.',
     signOut: 'Sign out',

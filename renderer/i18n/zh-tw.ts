@@ -73,7 +73,6 @@ export const zhTW: Messages = {
   code: {
     label: '代碼',
     hint: '請輸入驗證器應用程式顯示的 6 位數代碼。',
-    invalid: '請輸入代碼：6 到 8 位數字。',
   },
   signIn: {
     title: '登入',
@@ -99,9 +98,7 @@ export const zhTW: Messages = {
     registeredHeading: '您的登入方法',
     none: '您尚未新增任何登入方法。',
     addedOn: '新增於 {{date}}',
-    enabledHeading: '貴組織允許的方法',
     add: '新增登入方法',
-    addChoose: '您要新增哪一種方法？',
     nothingToAdd: '這裡沒有其他可以新增的方法了。',
     methodAdded: '已將「{{name}}」新增到您的登入方法。',
     signOut: '登出',

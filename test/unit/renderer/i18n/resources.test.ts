@@ -34,6 +34,16 @@ describe('i18n resources', () => {
     for (const [key, value] of enLeaves) expect(vars(zhLeaves.get(key)), key).toEqual(vars(value));
   });
 
+  it('shows no internal name in zh-TW (method type ids, error codes)', () => {
+    const internal = /\b(authenticatorApp|securityKey|sms|voice|questions)\b|\b[A-Z]+_[A-Z_]+\b/;
+    for (const [key, value] of zhLeaves) expect(String(value), key).not.toMatch(internal);
+  });
+
+  it('keeps the seed’s Note and step 3 in zh-TW', () => {
+    expect(zhTW.overview.privacy).toBe('為電話號碼或電子郵件地址添加的資訊不會與組織的全域目錄共用。唯一能看到此資訊的人是您和您的管理員。只有您可以查看您安全性問題的答案。');
+    expect(zhTW.overview.done).toBe('完成');
+  });
+
   it('keeps the seed wording for zh-TW', () => {
     expect(zhTW.home.forgot).toBe('忘記我的密碼');
     expect(zhTW.errors.SSPR_NOT_ENABLED.title).toBe('您的帳戶未啟用密碼重設功能。');
