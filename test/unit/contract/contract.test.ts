@@ -18,7 +18,7 @@ describe('httpStatusOf', () => {
     expect(Object.keys(httpStatusOf).sort()).toEqual([...errorCodes].sort());
   });
 
-  it('a user\'s mistake is never reported as a server failure: only INTERNAL, the keyring's (VAULT_UNAVAILABLE, KEYRING_MODULE_MISSING) and DIRECTORY_* are 5xx', () => {
+  it('a user\'s mistake is never reported as a server failure: only INTERNAL, the keyring errors (VAULT_UNAVAILABLE, KEYRING_MODULE_MISSING) and DIRECTORY_* are 5xx', () => {
     const fiveHundreds = errorCodes.filter((c) => httpStatusOf[c] >= 500);
     expect(fiveHundreds.every((c) => c === 'INTERNAL' || c === 'VAULT_UNAVAILABLE' || c === 'KEYRING_MODULE_MISSING' || c.startsWith('DIRECTORY_'))).toBe(true);
   });
