@@ -67,7 +67,7 @@ export const authenticatorAppZhTW: Strings<typeof authenticatorAppEn> = {
   },
   scanTitle: '掃描 QR 代碼',
   scanBody: '請在驗證器應用程式中新增帳戶並掃描此 QR 代碼，將應用程式連結到您的帳戶。',
-  scanOnce: '此代碼只會在現在顯示。請勿與他人分享，也不要擷取螢幕畫面。',
+  scanOnce: '此 QR 代碼只會在現在顯示。請勿與他人分享，也不要擷取螢幕畫面。',
   manualIntro: '無法掃描影像嗎？請改為在應用程式中輸入下列資訊：',
   key: '祕密金鑰',
   copyKey: '複製金鑰',

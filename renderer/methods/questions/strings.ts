@@ -20,7 +20,6 @@ export const questionsEn = {
     duplicate: 'Give a different answer for each question.',
     containsQuestion: 'Don’t use the question, or words from it, as the answer.',
   },
-  fixAnswers: 'Some answers need another look. Each one says what to change.',
   verifyIntro: 'Answer your security questions.',
   wrongAnswers: 'Those answers didn’t match. Here are new questions to answer.',
 };
@@ -45,7 +44,6 @@ export const questionsZhTW: Strings<typeof questionsEn> = {
     duplicate: '每個問題請提供不同的答案。',
     containsQuestion: '請勿使用問題或問題中的字詞作為答案。',
   },
-  fixAnswers: '有些答案需要修改。每個答案下方都有說明。',
   verifyIntro: '請回答您的安全性問題。',
   wrongAnswers: '答案不相符。請回答下列新的問題。',
 };

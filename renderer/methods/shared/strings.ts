@@ -20,8 +20,6 @@ export const commonEn = {
   resendReady: 'You can ask for a new code now.',
   weaker: 'Text messages and calls are easier to intercept than an app or a security key.',
   resetOnly: 'You can use this only to reset your password, not to sign in.',
-  challengeFailed: "We couldn't start this check.",
-  tryAgain: 'Try again',
 };
 
 export const commonZhTW: Strings<typeof commonEn> = {
@@ -43,6 +41,4 @@ export const commonZhTW: Strings<typeof commonEn> = {
   resendReady: '您現在可以要求新的代碼。',
   weaker: '簡訊和電話比應用程式或安全性金鑰更容易遭到攔截。',
   resetOnly: '這個方法只能用來重設密碼，不能用來登入。',
-  challengeFailed: '我們無法開始這項驗證。',
-  tryAgain: '再試一次',
 };
