@@ -10,7 +10,6 @@ export const authenticatorAppEn = {
   thisDeviceBody: 'Or let this computer show the codes: it keeps the key in its own secure storage and shows a code only after you confirm it is you.',
   checkingDevice: 'Checking whether this device can be an authenticator…',
   deviceReason: {
-    ok: '',
     presenceUnavailable: 'This device can’t be the authenticator: it has no way to confirm it is you (such as Touch ID or Windows Hello).',
     forbiddenByPolicy: 'Your organization doesn’t allow this device to be the authenticator.',
     kioskMode: 'This device can’t be the authenticator in kiosk or lock-screen mode.',
@@ -58,7 +57,6 @@ export const authenticatorAppZhTW: Strings<typeof authenticatorAppEn> = {
   thisDeviceBody: '您也可以讓這部電腦顯示代碼：金鑰會保存在電腦本身的安全儲存區中，而且只有在您確認是本人之後才會顯示代碼。',
   checkingDevice: '正在檢查這部裝置能否作為驗證器…',
   deviceReason: {
-    ok: '',
     presenceUnavailable: '這部裝置無法作為驗證器：它沒有可確認您本人的方式（例如 Touch ID 或 Windows Hello）。',
     forbiddenByPolicy: '貴組織不允許這部裝置作為驗證器。',
     kioskMode: '在 Kiosk 或鎖定畫面模式下，這部裝置無法作為驗證器。',
