@@ -75,7 +75,7 @@ export async function sendCodeChallenge(ctx: ServiceContext, owner: MethodOwner,
   await countTowardsLimit(ctx, sendKey, sends);
   const now = ctx.clock();
   const code = newCode(digits);
-  await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, codeHash: await ctx.hasher.hash(code), expiresAt: now + lifetimeMs });
+  await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, kind: 'code', codeHash: await ctx.hasher.hash(code), expiresAt: now + lifetimeMs });
   await sendCode(ctx, channel, ctx.box.open(method.address), code, lifetimeMs, owner.language);
   await audit(ctx, { event: 'code.send', userId: owner.userId, outcome: 'success', detail: `${channel} for ${method.id}` });
   return ok({ kind: 'code', channel, sentTo: hint, digits, expiresAt: iso(now + lifetimeMs) });
@@ -86,7 +86,7 @@ export async function verifyCodeChallenge(ctx: ServiceContext, owner: MethodOwne
   const now = ctx.clock();
   const id = challengeId(owner, method.id);
   const challenge = await ctx.store.getChallenge(id, now);
-  if (!challenge?.codeHash) return 'noChallenge';
+  if (challenge?.kind !== 'code') return 'noChallenge';
   if (!(await ctx.hasher.verify(challenge.codeHash, code))) return 'failed';
   // Single use, even when two requests race with the right code. The loser of that race
   // held the right code: it is refused like a spent challenge, never counted as a guess

@@ -14,7 +14,7 @@
 import pg from 'pg';
 import { latestVersion, SchemaTooNewError, type Migration } from './migrations/migration.js';
 import { postgresMigrations } from './migrations/postgres.js';
-import { isMethod, jsonOrNull, methodColumns, orNull, setupColumns, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
+import { challengeColumns, isMethod, methodColumns, orNull, setupColumns, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
 import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ProfileUpdate, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
 
 export interface PostgresStoreOptions {
@@ -206,13 +206,14 @@ export class PostgresStore implements Store {
   }
 
   async putChallenge(c: ChallengeRecord): Promise<void> {
+    const k = challengeColumns(c);
     await this.pool.query(
       `INSERT INTO challenges (id, owner_hash, user_id, method_id, code_hash, question_ids, webauthn_challenge, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET owner_hash = excluded.owner_hash, user_id = excluded.user_id, method_id = excluded.method_id,
          code_hash = excluded.code_hash, question_ids = excluded.question_ids, webauthn_challenge = excluded.webauthn_challenge,
          expires_at = excluded.expires_at`,
-      [c.id, c.ownerHash, c.userId, c.methodId, orNull(c.codeHash), jsonOrNull(c.questionIds), orNull(c.webauthnChallenge), c.expiresAt],
+      [c.id, c.ownerHash, c.userId, c.methodId, k.codeHash, k.questionIds, k.webauthnChallenge, c.expiresAt],
     );
   }
   async getChallenge(id: string, now: number): Promise<ChallengeRecord | null> {

@@ -24,7 +24,6 @@ export const userKey = (userId: string): string => userId.toLowerCase();
 
 /** An optional field as a bind value: undefined becomes NULL. */
 export const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
-export const jsonOrNull = (v: readonly string[] | undefined): string | null => (v === undefined ? null : JSON.stringify(v));
 
 /** A JSON column read by either driver (PostgreSQL may hand it parsed); null when unreadable. */
 const json = (v: unknown): unknown => {
@@ -141,12 +140,24 @@ export function setupColumns(s: SetupRecord): { kind: string; secret: string; ad
   }
 }
 
-export function toChallenge(r: Row): ChallengeRecord {
-  const c: ChallengeRecord = { id: str(r.id), ownerHash: str(r.owner_hash), userId: str(r.user_id), methodId: str(r.method_id), expiresAt: num(r.expires_at) };
-  opt(c, 'codeHash', r.code_hash, str);
-  opt(c, 'questionIds', r.question_ids, list);
-  opt(c, 'webauthnChallenge', r.webauthn_challenge, str);
-  return c;
+const present = (v: unknown): boolean => v !== null && v !== undefined;
+
+/** A challenges row as its kind: the one of code_hash, question_ids, webauthn_challenge that is set. */
+export function toChallenge(r: Row): ChallengeRecord | null {
+  const base = { id: str(r.id), ownerHash: str(r.owner_hash), userId: str(r.user_id), methodId: str(r.method_id), expiresAt: num(r.expires_at) };
+  if (present(r.code_hash)) return { ...base, kind: 'code', codeHash: str(r.code_hash) };
+  if (present(r.question_ids)) return { ...base, kind: 'questions', questionIds: list(r.question_ids) };
+  if (present(r.webauthn_challenge)) return { ...base, kind: 'webauthn', webauthnChallenge: str(r.webauthn_challenge) };
+  return null;
+}
+
+/** The kind-specific columns of a challenge, as bind values (NULL where the kind has none). */
+export function challengeColumns(c: ChallengeRecord): { codeHash: string | null; questionIds: string | null; webauthnChallenge: string | null } {
+  return {
+    codeHash: c.kind === 'code' ? c.codeHash : null,
+    questionIds: c.kind === 'questions' ? JSON.stringify(c.questionIds) : null,
+    webauthnChallenge: c.kind === 'webauthn' ? c.webauthnChallenge : null,
+  };
 }
 
 export function toReset(r: Row): ResetRecord {

@@ -21,7 +21,7 @@ import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { latestVersion, SchemaTooNewError, type Migration } from './migrations/migration.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
-import { isMethod, jsonOrNull, methodColumns, orNull, setupColumns, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
+import { challengeColumns, isMethod, methodColumns, orNull, setupColumns, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
 import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ProfileUpdate, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
 
 export interface SqliteStoreOptions {
@@ -207,10 +207,11 @@ export class SqliteStore implements Store {
   }
 
   async putChallenge(c: ChallengeRecord): Promise<void> {
+    const k = challengeColumns(c);
     this.run(
       `INSERT OR REPLACE INTO challenges (id, owner_hash, user_id, method_id, code_hash, question_ids, webauthn_challenge, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      c.id, c.ownerHash, c.userId, c.methodId, orNull(c.codeHash), jsonOrNull(c.questionIds), orNull(c.webauthnChallenge), c.expiresAt,
+      c.id, c.ownerHash, c.userId, c.methodId, k.codeHash, k.questionIds, k.webauthnChallenge, c.expiresAt,
     );
   }
   async getChallenge(id: string, now: number): Promise<ChallengeRecord | null> {

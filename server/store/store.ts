@@ -100,21 +100,22 @@ export type SetupRecordOf<T extends SetupType> = SetupBase & { type: T } & Setup
 export type SetupRecord = { [T in SetupType]: SetupRecordOf<T> }[SetupType];
 
 /** A verification under way for a reset gate or a second factor: bound to its owner and method. */
-export interface ChallengeRecord {
+export interface ChallengeBase {
   /** Unique per owner and method: a new challenge replaces the previous one (resend). */
   id: string;
   /** Hash of the reset token or session token this challenge belongs to. */
   ownerHash: string;
   userId: string;
   methodId: string;
-  /** Hash of the one-time code sent (sms, voice, email). */
-  codeHash?: string;
-  /** Security questions drawn for this attempt. */
-  questionIds?: string[];
-  /** WebAuthn authentication challenge (base64url). */
-  webauthnChallenge?: string;
   expiresAt: number;
 }
+
+/**
+ * What the user was asked, keyed on `kind` as the API's challenges are: the hash of a
+ * one-time code sent (text, call, email), the security questions drawn, or a WebAuthn
+ * authentication challenge (base64url). An authenticator app needs none.
+ */
+export type ChallengeRecord = ChallengeBase & ({ kind: 'code'; codeHash: string } | { kind: 'questions'; questionIds: string[] } | { kind: 'webauthn'; webauthnChallenge: string });
 
 export interface ResetRecord {
   tokenHash: string;

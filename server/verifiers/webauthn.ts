@@ -1,7 +1,7 @@
 /**
  * Security key / passkey (FIDO2, WebAuthn) verifier: pure functions over @simplewebauthn/server.
  * No store, no HTTP — the API routes keep the challenge (SetupRecord.challenge,
- * ChallengeRecord.webauthnChallenge), take it once (single use), and persist the credential.
+ * ChallengeRecord of kind webauthn), take it once (single use), and persist the credential.
  *
  * POLICY.md: challenge ≥ 64 bits (we use 256), unique, single use; user verification required.
  *

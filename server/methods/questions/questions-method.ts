@@ -36,7 +36,7 @@ export const questions: MethodModule<'questions'> = {
   },
   async challenge(ctx, owner, method) {
     const questionIds = drawQuestions(method.answers.map((a) => a.questionId), owner.policy.questions.toAnswer, randomInt);
-    await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, questionIds, expiresAt: ctx.clock() + owner.policy.resetLifetimeMs });
+    await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, kind: 'questions', questionIds, expiresAt: ctx.clock() + owner.policy.resetLifetimeMs });
     const pool = allQuestions(owner.policy);
     return ok({ kind: 'questions', questions: questionIds.map((id) => ({ id, text: pool.find((q) => q.id === id)?.text ?? {} })) });
   },
@@ -44,7 +44,7 @@ export const questions: MethodModule<'questions'> = {
   async verify(ctx, owner, method, proof) {
     // One draw, one try: a wrong answer draws new questions (POLICY.md).
     const challenge = await ctx.store.takeChallenge(challengeId(owner, method.id), ctx.clock());
-    if (!challenge?.questionIds) return 'noChallenge';
+    if (challenge?.kind !== 'questions') return 'noChallenge';
     const given = new Map(proof.answers.map((a) => [a.questionId, a.answer]));
     if (given.size !== challenge.questionIds.length || !challenge.questionIds.every((q) => given.has(q))) return 'failed';
     for (const questionId of challenge.questionIds) {

@@ -39,13 +39,13 @@ export const securityKey: MethodModule<'securityKey'> = {
   },
   async challenge(ctx, owner, method) {
     const { options, challenge } = await authenticationOptions(ctx.webauthn, [passkeyOf(ctx, method)]);
-    await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, webauthnChallenge: challenge, expiresAt: ctx.clock() + owner.policy.setupLifetimeMs });
+    await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, kind: 'webauthn', webauthnChallenge: challenge, expiresAt: ctx.clock() + owner.policy.setupLifetimeMs });
     return ok({ kind: 'webauthn', options: options as unknown as Record<string, unknown> });
   },
   readProof: (input) => (input.assertion !== undefined ? { assertion: input.assertion } : null),
   async verify(ctx, owner, method, proof) {
     const challenge = await ctx.store.takeChallenge(challengeId(owner, method.id), ctx.clock());
-    if (!challenge?.webauthnChallenge) return 'noChallenge';
+    if (challenge?.kind !== 'webauthn') return 'noChallenge';
     const config = { ...ctx.webauthn, origins: exactOrigins(ctx.webauthn.origins, proof.assertion) };
     const result = await verifyAuthentication(config, challenge.webauthnChallenge, passkeyOf(ctx, method), proof.assertion);
     return result.ok && (await ctx.store.advanceCounter(method.id, result.newCounter)) ? 'passed' : 'failed';

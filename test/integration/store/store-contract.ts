@@ -38,15 +38,10 @@ const everyType = (userId: string): StoredMethod[] => [
   key({ id: 'e-passkey', userId, label: 'This laptop' }),
   { ...common, id: 'e-questions', userId, type: 'questions', label: '3', answers: [{ questionId: 'q-first-pet', hash: '$argon2id$a' }, { questionId: 'q-first-job', hash: '$argon2id$b' }] },
 ];
-const challenge = (over: Partial<ChallengeRecord> = {}): ChallengeRecord => ({
-  id: 'c-1',
-  ownerHash: 'owner-hash',
-  userId: 'alain@contoso.com',
-  methodId: 'm-1',
-  codeHash: '$argon2id$code',
-  expiresAt: T + 60_000,
-  ...over,
-});
+const challengeCommon = { id: 'c-1', ownerHash: 'owner-hash', userId: 'alain@contoso.com', methodId: 'm-1', expiresAt: T + 60_000 };
+/** A code challenge (the kind most tests use). */
+const challenge = (over: Partial<typeof challengeCommon> = {}): ChallengeRecord => ({ ...challengeCommon, kind: 'code', codeHash: '$argon2id$code', ...over });
+const drawn = (questionIds: string[], over: Partial<typeof challengeCommon> = {}): ChallengeRecord => ({ ...challengeCommon, kind: 'questions', questionIds, ...over });
 const setupCommon = { id: 's-1', userId: 'alain@contoso.com', sessionTokenHash: 'session-hash', expiresAt: T + 60_000 };
 const setup = (over: Partial<typeof setupCommon> = {}): SetupRecord => ({ ...setupCommon, type: 'authenticatorApp', secret: 'sealed:totp', ...over });
 const reset = (over: Partial<ResetRecord> = {}): ResetRecord => ({
@@ -231,16 +226,23 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
       it('put replaces by id (resend); get; take once; expired = absent', async () => {
         const store = await open();
         await store.putChallenge(challenge());
-        const resent = challenge({ codeHash: 'second', questionIds: ['q1', 'q7', 'q3'], webauthnChallenge: 'abc' });
+        const resent = drawn(['q1', 'q7', 'q3']);
         await store.putChallenge(resent);
-        expect(await store.getChallenge('c-1', T)).toEqual(resent);
+        expect(await store.getChallenge('c-1', T)).toEqual(resent); // replaced whole, of another kind: no code hash left
         expect(await store.getChallenge('c-1', T + 60_000)).toBeNull();
         expect(await store.takeChallenge('c-1', T)).toEqual(resent);
         expect(await store.takeChallenge('c-1', T)).toBeNull();
-        await store.putChallenge(challenge({ id: 'c-2', questionIds: [] }));
-        expect(await store.getChallenge('c-2', T)).toEqual(challenge({ id: 'c-2', questionIds: [] }));
+        await store.putChallenge(drawn([], { id: 'c-2' }));
+        expect(await store.getChallenge('c-2', T)).toEqual(drawn([], { id: 'c-2' }));
         expect(await store.takeChallenge('c-2', T + 60_000)).toBeNull();
         expect(await store.getChallenge('c-2', T)).toBeNull();
+      });
+
+      it('keeps each kind with exactly its own fields', async () => {
+        const store = await open();
+        const all: ChallengeRecord[] = [challenge({ id: 'a' }), drawn(['q-first-pet'], { id: 'b' }), { ...challengeCommon, id: 'c', kind: 'webauthn', webauthnChallenge: 'Y2hhbGxlbmdl' }];
+        for (const c of all) await store.putChallenge(c);
+        for (const c of all) expect(await store.takeChallenge(c.id, T)).toEqual(c);
       });
     });
 
@@ -294,10 +296,11 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         const gotReset = await store.getReset('r-1', T);
         gotReset!.passedMethodIds.push('after-get');
         gotReset!.completed = true;
-        const c = challenge({ questionIds: ['q1'] });
-        await store.putChallenge(c);
-        c.questionIds!.push('after-put');
-        (await store.getChallenge('c-1', T))!.questionIds!.push('after-get');
+        const ids = ['q1'];
+        await store.putChallenge(drawn(ids));
+        ids.push('after-put');
+        const gotChallenge = await store.getChallenge('c-1', T);
+        if (gotChallenge?.kind === 'questions') gotChallenge.questionIds.push('after-get');
         const p = { userId: 'alain@contoso.com', skipsUsed: 0 };
         await store.putProfile(p);
         p.skipsUsed = 5;
@@ -313,7 +316,7 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
 
         expect(await store.listMethods('alain@contoso.com')).toEqual([method()]);
         expect(await store.getReset('r-1', T)).toEqual(reset());
-        expect((await store.getChallenge('c-1', T))?.questionIds).toEqual(['q1']);
+        expect(await store.getChallenge('c-1', T)).toEqual(drawn(['q1']));
         expect((await store.getProfile('alain@contoso.com'))?.skipsUsed).toBe(0);
         expect((await store.getSession('h', T))?.elevated).toBe(false);
         expect((await store.listAudit())[0]?.event).toBe('x');
