@@ -1,20 +1,29 @@
 import { Argon2Hasher, type Hasher } from './crypto/hasher.js';
 import { SecretBox } from './crypto/secret-box.js';
-import { contosoMethods, contosoPolicy, contosoTenant, contosoUsers } from './demo/contoso.js';
+import { contosoMethods, contosoPolicy, contosoTenant, contosoUsers, type DemoMethod } from './demo/contoso.js';
 import { MemoryDirectory } from './directories/memory-directory.js';
 import { Outbox } from './notify/outbox.js';
 import type { SsprPolicy } from './policy/policy.js';
 import type { ServiceContext } from './service-context.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { Store, StoredMethod } from './store/store.js';
+import { normalizeAnswer } from './verifiers/questions.js';
 
-/** Register the Contoso users' demo methods in `store`, sealed with `box` as the service seals them. */
-export async function seedDemoMethods(store: Store, box: SecretBox, now: number): Promise<void> {
+/** Register the Contoso users' demo methods in `store`, sealed and hashed as the service stores them. */
+export async function seedDemoMethods(store: Store, box: SecretBox, now: number, hasher: Hasher): Promise<void> {
   for (const method of contosoMethods(new Date(now).toISOString())) {
-    const sealed: StoredMethod =
-      'address' in method ? { ...method, address: box.seal(method.address) } : 'secret' in method ? { ...method, secret: box.seal(method.secret) } : method;
-    await store.addMethod(sealed);
+    await store.addMethod(await sealDemoMethod(method, box, hasher));
   }
+}
+
+async function sealDemoMethod(method: DemoMethod, box: SecretBox, hasher: Hasher): Promise<StoredMethod> {
+  if (method.type === 'questions') {
+    const answers = await Promise.all(method.answers.map(async (a) => ({ questionId: a.questionId, hash: await hasher.hash(normalizeAnswer(a.answer)) })));
+    return { ...method, answers };
+  }
+  if ('address' in method) return { ...method, address: box.seal(method.address) };
+  if ('secret' in method) return { ...method, secret: box.seal(method.secret) };
+  return method;
 }
 
 /**
@@ -26,7 +35,8 @@ export async function createDemoContext(options: { clock?: () => number; policy?
   const clock = options.clock ?? Date.now;
   const box = SecretBox.ephemeral();
   const store = options.store ?? new MemoryStore();
-  await seedDemoMethods(store, box, clock());
+  const hasher = options.hasher ?? new Argon2Hasher();
+  await seedDemoMethods(store, box, clock(), hasher);
   const outbox = new Outbox(clock);
   return {
     tenant: contosoTenant,
@@ -37,8 +47,9 @@ export async function createDemoContext(options: { clock?: () => number; policy?
     outbox,
     clock,
     box,
-    hasher: options.hasher ?? new Argon2Hasher(),
-    // The web host listens on a random port: any http://localhost port is this demo's origin.
-    webauthn: { rpId: 'localhost', rpName: 'Contoso (demo)', origins: ['http://localhost:*'] },
+    hasher,
+    // The web host listens on a random port: any http://localhost port is this demo's origin;
+    // the packaged Electron app serves its page from https://localhost (docs/security.md).
+    webauthn: { rpId: 'localhost', rpName: 'Contoso (demo)', origins: ['http://localhost:*', 'https://localhost'] },
   };
 }

@@ -15,7 +15,7 @@ import type { ApiHarness } from './api-harness.js';
 export async function freshDemoState(h: ApiHarness, now: number): Promise<MemoryDirectory> {
   h.clock.set(now);
   const store = new MemoryStore();
-  await seedDemoMethods(store, h.ctx.box, now);
+  await seedDemoMethods(store, h.ctx.box, now, h.ctx.hasher);
   const outbox = new Outbox(h.clock);
   const directory = await MemoryDirectory.create(contosoUsers, { scryptN: 2 ** 4 });
   Object.assign(h.ctx, { store, outbox, notifier: outbox, directory });

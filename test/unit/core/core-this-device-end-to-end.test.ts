@@ -98,11 +98,22 @@ describe('megan: this device as her authenticator', () => {
     expect(await vault.get(secretAccount(core.directoryUrl, MEGAN, methodId))).toBe(before);
   });
 
-  it('removes it: gone at the service and from the vault', async () => {
+  it('is not removed while it is her only method: a reset needs one', async () => {
+    const refused = await core.dispatch('securityInfo.removeMethod', { methodId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'STEP_NOT_ALLOWED' } });
+    expect(await vault.get(secretAccount(core.directoryUrl, MEGAN, methodId))).not.toBeNull();
+  });
+
+  it('removes it once she has another method: gone at the service and from the vault', async () => {
+    const since = Date.now();
+    await ipc('securityInfo.beginEmail', { address: 'megan.b@example.net' });
+    const outbox = (await (await fetch(`${core.directoryUrl}/api/v1/demo/outbox`)).json()) as { data: { messages: { to: string; body: string; sentAt: string }[] } };
+    const sent = outbox.data.messages.find((m) => m.to === 'megan.b@example.net' && Date.parse(m.sentAt) >= since - 1000)!;
+    await ipc('securityInfo.confirmEmail', { code: sent.body.match(/\b\d{6,8}\b/)![0] });
     await ipc('securityInfo.removeMethod', { methodId });
     expect(await vault.get(secretAccount(core.directoryUrl, MEGAN, methodId))).toBeNull();
-    const info = await ipc<{ methods: unknown[] }>('securityInfo.get');
-    expect(info.methods).toEqual([]);
+    const info = await ipc<{ methods: { type: string }[] }>('securityInfo.get');
+    expect(info.methods.map((m) => m.type)).toEqual(['email']);
     await ipc('session.signOut');
   });
 });

@@ -46,7 +46,13 @@ export const removeMethod: Handler<'removeMethod'> = async (ctx, input) => {
   const e = await elevated(ctx, input);
   if (isErr(e)) return e;
   const method = e.methods.find((m) => m.id === input.body.methodId);
-  if (!method || !(await ctx.store.removeMethod(e.userId, method.id))) return err('NOT_FOUND', 'No such method');
+  if (!method) return err('NOT_FOUND', 'No such method');
+  // Never below what the policy needs: a user with a working registration keeps one. (The
+  // app disables Remove with the reason; this is the service's own word on it.)
+  if (registrationComplete(e) && !registrationComplete({ ...e, methods: e.methods.filter((m) => m.id !== method.id) })) {
+    return err('STEP_NOT_ALLOWED', 'Add another method before removing this one: a reset needs it');
+  }
+  if (!(await ctx.store.removeMethod(e.userId, method.id))) return err('NOT_FOUND', 'No such method');
   const profile = await ctx.store.getProfile(e.userId);
   if (profile?.defaultMethodId === method.id) {
     const { defaultMethodId: _removed, ...rest } = profile;

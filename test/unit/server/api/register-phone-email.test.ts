@@ -4,6 +4,7 @@
  * code on the right channel, masked labels, the per-type limits and the policy's list.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../../../../server/policy/policy.js';
 import { MEGAN, failure, success, type ApiHarness } from '../../../support/api-harness.js';
 import { codeIn, createFastHarness, otherCode, outbox, registerEmail, registerPhone } from '../../../support/api-flows.js';
 
@@ -99,15 +100,21 @@ describe('alternate email', () => {
 });
 
 describe('what the policy enables', () => {
-  it('security questions are off by default: pool and registration are METHOD_NOT_AVAILABLE', async () => {
-    expect(success(await h.call('getSecurityInfo', {}, token)).enabled).not.toContain('questions');
-    expect(failure(await h.call('getQuestionPool', {}, token)).code).toBe('METHOD_NOT_AVAILABLE');
-    const answers = [
-      { questionId: 'q-first-school', answer: 'Lincoln' },
-      { questionId: 'q-first-pet', answer: 'Rex' },
-      { questionId: 'q-first-job', answer: 'Paper route' },
-    ];
-    expect(failure(await h.call('registerQuestions', { answers }, token)).code).toBe('METHOD_NOT_AVAILABLE');
+  it('security questions are off by default (the demo turns them on): pool and registration are METHOD_NOT_AVAILABLE', async () => {
+    const plain = await createFastHarness({ methodsEnabled: defaultPolicy.methodsEnabled });
+    try {
+      const t = await plain.signIn(MEGAN);
+      expect(success(await plain.call('getSecurityInfo', {}, t)).enabled).not.toContain('questions');
+      expect(failure(await plain.call('getQuestionPool', {}, t)).code).toBe('METHOD_NOT_AVAILABLE');
+      const answers = [
+        { questionId: 'q-first-school', answer: 'Lincoln' },
+        { questionId: 'q-first-pet', answer: 'Rex' },
+        { questionId: 'q-first-job', answer: 'Paper route' },
+      ];
+      expect(failure(await plain.call('registerQuestions', { answers }, t)).code).toBe('METHOD_NOT_AVAILABLE');
+    } finally {
+      await plain.close();
+    }
   });
 
   it('a policy without text messages refuses an sms phone but accepts a phone call', async () => {
