@@ -57,6 +57,13 @@ export class AppDriver {
     await this.button(this.t.common.next).click();
   }
 
+  /** From home: "Sign in to manage your security info", then the user ID and password. */
+  async signInFromHome(userId: string, password = DEMO_PASSWORD): Promise<void> {
+    await this.button(this.t.home.signIn).click();
+    await this.onScreen('sign-in', this.t.signIn.title);
+    await this.signIn(userId, password);
+  }
+
   async signIn(userId: string, password: string): Promise<void> {
     await this.field(this.t.signIn.userId).fill(userId);
     await this.field(this.t.signIn.password).fill(password);

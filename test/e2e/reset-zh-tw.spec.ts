@@ -43,11 +43,12 @@ test('alain (zh-TW): wrong code refused, oathtool code accepted, rules explained
   await app.button(t.reset.submit).click();
   await app.onScreen('reset-done', t.reset.doneTitle);
 
-  // alain's alternate email was told, in the demo inbox.
+  // alain's alternate email was told, in the demo inbox — in his language, which reached the service.
   await app.button(t.demo.inbox).click();
   await app.onScreen('demo-inbox', t.demo.inbox);
   await expect(page.getByText('alain.charon@example.net', { exact: false }).first()).toBeVisible();
-  await expect(page.getByText('Your Contoso password was reset')).toBeVisible();
+  await expect(page.getByText('您的 Contoso 密碼已重設')).toBeVisible();
+  await expect(page.getByText('Your Contoso password was reset')).toHaveCount(0);
 });
 
 for (const [locale, lang] of [['en-US', 'en'], ['zh-TW', 'zh-TW']] as const) {

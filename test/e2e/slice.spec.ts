@@ -15,15 +15,16 @@ test('megan registers an authenticator app, then resets her forgotten password w
   await app.onScreen('home', t.app.name);
   await expect(page.getByRole('note').filter({ hasText: t.demo.banner })).toBeVisible();
 
-  // Sign in: megan has nothing registered, so the password alone opens her security info.
+  // Sign in: megan has nothing registered and the demo policy requires registration at
+  // launch with no skips, so the password alone leads her to enforced registration.
   await app.button(t.home.signIn).click();
   await app.onScreen('sign-in', t.signIn.title);
   await app.signIn('megan@contoso.com', DEMO_PASSWORD);
-  await app.onScreen('security-info', t.overview.title);
-  await expect(page.getByText(t.overview.none)).toBeVisible();
+  await app.onScreen('register-security-info', t.register.title);
+  await expect(page.getByText(t.register.noSkips)).toBeVisible();
+  await expect(app.button(t.register.skip)).toHaveCount(0);
 
-  // Add an authenticator app: intro → QR + manual key → one code.
-  await app.button(t.overview.add).click();
+  // Add an authenticator app from there: intro → QR + manual key → one code.
   await app.button(t.methods.authenticatorApp).click();
   await app.onScreen('add-authenticator-app-intro', t.authApp.introTitle);
   await app.button(t.common.next).click();
