@@ -10,6 +10,18 @@ import { expect } from '../fixtures.js';
 import { oathtoolCode } from './oathtool.js';
 import { latestCode } from './outbox.js';
 
+/** From home, sign in as a user with nothing registered: enforced registration shows the method types. */
+export async function signInToRegister(app: AppDriver, userId = 'megan@contoso.com'): Promise<void> {
+  await app.signInFromHome(userId);
+  await app.onScreen('register-security-info', app.t.register.title);
+}
+
+/** From security info, sign out, back home. */
+export async function signOut(app: AppDriver): Promise<void> {
+  await app.button(app.t.overview.signOut).click();
+  await app.onScreen('home', app.t.app.name);
+}
+
 /** From security info, open "Add sign-in method" and pick a type. */
 export async function openAdd(app: AppDriver, type: MethodType): Promise<void> {
   await app.button(app.t.overview.add).click();

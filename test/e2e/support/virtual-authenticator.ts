@@ -4,6 +4,8 @@ export interface VirtualAuthenticator {
   id: string;
   /** Make the next ceremony fail user verification (the OS would say "not you"). */
   setUserVerified(verified: boolean): Promise<void>;
+  /** Make the next ceremonies answer as if the person never touched the key (a cancel), or normally again. */
+  setPresenceRefused(refused: boolean): Promise<void>;
   credentialCount(): Promise<number>;
   remove(): Promise<void>;
 }
@@ -22,6 +24,7 @@ export async function addVirtualAuthenticator(page: Page, transport: 'internal' 
   return {
     id: authenticatorId,
     setUserVerified: async (isUserVerified) => void (await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified })),
+    setPresenceRefused: async (refused) => void (await cdp.send('WebAuthn.setResponseOverrideBits', { authenticatorId, isBogusSignature: false, isBadUV: false, isBadUP: refused })),
     credentialCount: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials.length,
     remove: async () => void (await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId })),
   };
