@@ -34,5 +34,7 @@ export interface Core {
   /** The directory the core talks to (embedded demo URL or configured one). */
   readonly directoryUrl: string;
   readonly demo: boolean;
+  /** The configured `appHost` (Electron: the host of the page's https origin), if any. */
+  readonly appHost?: string;
   dispose(): Promise<void>;
 }

@@ -56,6 +56,7 @@ export async function createCore(options: CoreOptions, log: (message: string) =>
     dispatch,
     directoryUrl,
     demo: embedded !== null,
+    ...(effective.values.appHost ? { appHost: effective.values.appHost } : {}),
     async dispose() {
       state.clearAll();
       qrGuard.hidden();

@@ -1,5 +1,5 @@
 /**
- * The renderer's Content-Security-Policy, sent by both hosts (Electron's app:// protocol and
+ * The renderer's Content-Security-Policy, sent by both hosts (Electron's in-app https origin and
  * the web host). Nothing inline, nothing remote: scripts, styles and fetches come from the
  * app's own origin only; images may also be data: URLs (the QR code).
  */

@@ -1,17 +1,20 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { APP_HOST } from './app-origin.js';
 import { CONTENT_SECURITY_POLICY } from '../core/csp.js';
 
 /**
- * Serves the built renderer for the `app:` protocol. Pure (no Electron), so path handling
- * is tested under Node. Files come from `root` only: a request whose decoded path resolves
- * outside `root` (`..`, `%2e%2e`, `..%2f`, backslashes) gets 404 like any unknown file,
- * so a probe learns nothing. Every response carries the CSP.
+ * Serves the built renderer for every https request of the app's session (protocol.ts).
+ * Pure (no Electron), so it is tested under Node. Only `https://<host>` is served; any other
+ * https URL gets 403 without touching the disk or the network: the page has no business
+ * fetching anything else (the CSP forbids it too). Files come from `root` only: a request
+ * whose decoded path resolves outside `root` (`..`, `%2e%2e`, `..%2f`, backslashes) gets 404
+ * like any unknown file, so a probe learns nothing. Every response carries the CSP.
  */
 export interface AppRequestHandlerOptions {
   /** Absolute path of dist/renderer (inside the asar when packaged; Electron's fs reads it). */
   root: string;
+  /** The app's host (AppOrigin.host): the one https host that is answered. */
+  host: string;
   readFile?: (path: string) => Promise<Uint8Array>;
 }
 
@@ -39,10 +42,11 @@ const baseHeaders = {
   'Cache-Control': 'no-store',
 };
 
-/** Build the `(request) => Response` function given to `protocol.handle('app', …)`. */
-export function createAppRequestHandler({ root, readFile = fsReadFile }: AppRequestHandlerOptions): (request: Request) => Promise<Response> {
+/** Build the `(request) => Response` function given to `protocol.handle('https', …)`. */
+export function createAppRequestHandler({ root, host, readFile = fsReadFile }: AppRequestHandlerOptions): (request: Request) => Promise<Response> {
   const rootDir = resolve(root);
   return async (request) => {
+    if (!isForHost(request.url, host)) return textResponse(403, 'Forbidden');
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
     const file = resolveInsideRoot(rootDir, request.url);
     if (!file) return textResponse(404, 'Not found');
@@ -60,9 +64,19 @@ export function createAppRequestHandler({ root, readFile = fsReadFile }: AppRequ
   };
 }
 
+/** True for `https://<host>/…` exactly: no other scheme, host, port or credentials. */
+function isForHost(url: string, host: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.host === host && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The file a URL names, or null when it is not ours or would leave `rootDir`.
- * Exported for tests.
+ * The file a URL's path names, or null when it would leave `rootDir`. The host was checked
+ * by the caller. Exported for tests.
  */
 export function resolveInsideRoot(rootDir: string, url: string): string | null {
   let parsed: URL;
@@ -71,7 +85,6 @@ export function resolveInsideRoot(rootDir: string, url: string): string | null {
   } catch {
     return null;
   }
-  if (parsed.host !== APP_HOST) return null;
   let path: string;
   try {
     path = decodeURIComponent(parsed.pathname);

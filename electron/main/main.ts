@@ -1,6 +1,6 @@
 /**
  * Entry point of the Electron host (bundled to dist/electron/main.cjs). Thin glue only:
- * lifecycle, the window, IPC wiring and the app protocol. Everything else lives in
+ * lifecycle, the window, IPC wiring and the app's https origin. Everything else lives in
  * electron/core and runs the same under the web host.
  */
 import { app, session, type WebContents } from 'electron';
@@ -12,9 +12,11 @@ import { createContentProtection } from './content-protection.js';
 import { registerIpcHandlers } from './handle.js';
 import { isResetDeepLink, parseLaunchOptions } from './launch-options.js';
 import { createLogger } from './log.js';
+import { configureMacWebAuthn } from './mac-webauthn.js';
 import { managedPolicyPath } from './managed-policy-path.js';
 import { applyPermissionPolicy } from './permissions.js';
-import { handleAppProtocol, registerAppScheme } from './protocol.js';
+import { createAppOrigin, deriveAppHost } from './app-origin.js';
+import { serveRendererOnAppOrigin } from './protocol.js';
 import { hardenWebContents } from './web-contents-guards.js';
 import { createUserPresence } from './user-presence.js';
 import { createMainWindow } from './window.js';
@@ -24,8 +26,7 @@ const log = createLogger('main');
 /** How long quitting waits for the core to close (embedded server, sockets) before leaving anyway. */
 const DISPOSE_TIMEOUT_MS = 5000;
 
-// Both must happen before `ready`.
-registerAppScheme();
+// Must happen before `ready`.
 app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
@@ -41,7 +42,6 @@ function start(): void {
     log.warn('Ignored --directory-url: it is not an http(s) URL');
   }
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   // A second launch (lock-screen helper, desktop shortcut) only brings the window forward;
   // the running session keeps its state.
   app.on('second-instance', () => focusWindow());
@@ -93,9 +93,17 @@ function start(): void {
         return;
       }
       core = created;
-      registerIpcHandlers(created, (contents: WebContents) => isOwnWebContents(contents));
-      handleAppProtocol(join(app.getAppPath(), 'dist', 'renderer'));
-      protection.apply(createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged }));
+      // The page's origin follows the directory the core talks to, so it is decided here,
+      // once, and handed to everything that checks "is this our page?".
+      const derived = deriveAppHost(created.directoryUrl, created.appHost);
+      if (derived.warning) log.warn(derived.warning);
+      const origin = createAppOrigin(derived.host);
+      // Registered before the first WebContents exists: the window below is the first one.
+      app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origin));
+      configureMacWebAuthn(app);
+      registerIpcHandlers(created, origin, (contents: WebContents) => isOwnWebContents(contents));
+      serveRendererOnAppOrigin(session.defaultSession.protocol, origin, join(app.getAppPath(), 'dist', 'renderer'));
+      protection.apply(createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged, origin }));
     })
     .catch((error: unknown) => {
       // The message only (no stack, no options): core start-up errors name a file or a URL, never a secret.

@@ -1,5 +1,5 @@
 import { BrowserWindow, type WebPreferences } from 'electron';
-import { APP_ENTRY_URL } from './app-origin.js';
+import type { AppOrigin } from './app-origin.js';
 import { createLogger } from './log.js';
 import { trackWindow } from './window-registry.js';
 
@@ -30,14 +30,17 @@ export interface MainWindowOptions {
   /** Absolute path of dist/electron/preload.cjs. */
   preloadPath: string;
   devTools: boolean;
+  /** The app's https origin; the window loads its entry page. */
+  origin: AppOrigin;
 }
 
 /**
- * Create the app window and load the renderer from `app://sign-in-helper`.
+ * Create the app window and load the renderer from the app's https origin (served inside
+ * the app by protocol.ts).
  * Navigation, window-open and webview guards are applied to every WebContents in main.ts
  * (`web-contents-created`), so they also cover this one.
  */
-export function createMainWindow({ preloadPath, devTools }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, devTools, origin }: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 960,
     height: 720,
@@ -50,6 +53,6 @@ export function createMainWindow({ preloadPath, devTools }: MainWindowOptions): 
   });
   trackWindow(win);
   win.once('ready-to-show', () => win.show());
-  win.loadURL(APP_ENTRY_URL).catch(() => log.error('The app page failed to load'));
+  win.loadURL(origin.entryUrl).catch(() => log.error('The app page failed to load'));
   return win;
 }

@@ -11,7 +11,7 @@ export interface FakeEventOptions {
  * An IpcMainInvokeEvent with just the fields the sender check reads. `sender` is a fresh
  * object each time, so "is it ours?" is decided by the predicate the test passes.
  */
-export function fakeIpcEvent({ url = 'app://sign-in-helper/index.html', topFrame = true, noFrame = false }: FakeEventOptions = {}): IpcMainInvokeEvent {
+export function fakeIpcEvent({ url = 'https://localhost/index.html', topFrame = true, noFrame = false }: FakeEventOptions = {}): IpcMainInvokeEvent {
   const mainFrame = { url, parent: null, processId: 4, routingId: 1 } as unknown as WebFrameMain;
   // A distinct object for the same frame, as Electron may return.
   const sameFrame = { url, parent: null, processId: 4, routingId: 1 } as unknown as WebFrameMain;

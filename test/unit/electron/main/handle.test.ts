@@ -14,6 +14,9 @@ vi.mock('electron', () => ({
 }));
 
 const { registerIpcHandlers } = await import('../../../../electron/main/handle.js');
+const { createAppOrigin } = await import('../../../../electron/main/app-origin.js');
+// The embedded demo's origin, as main.ts derives it; fakeIpcEvent's default URL is on it.
+const origin = createAppOrigin('localhost');
 
 const dispatch = vi.fn();
 const ours = new Set<WebContents>();
@@ -42,7 +45,7 @@ beforeEach(() => {
   ours.clear();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   vi.spyOn(console, 'error').mockImplementation(() => {});
-  registerIpcHandlers({ dispatch }, isOwn);
+  registerIpcHandlers({ dispatch }, origin, isOwn);
 });
 
 describe('registerIpcHandlers', () => {
@@ -68,7 +71,10 @@ describe('security regression: forged senders are refused before the core sees t
   const forged: Array<[string, () => IpcMainInvokeEvent]> = [
     ['a subframe (iframe) of our page', () => { const e = fakeIpcEvent({ topFrame: false }); ours.add(e.sender); return e; }],
     ['a page on another origin', () => { const e = fakeIpcEvent({ url: 'https://evil.example/' }); ours.add(e.sender); return e; }],
-    ['a look-alike app host', () => { const e = fakeIpcEvent({ url: 'app://sign-in-helper.evil.example/index.html' }); ours.add(e.sender); return e; }],
+    ['a look-alike host', () => { const e = fakeIpcEvent({ url: 'https://localhost.evil.example/index.html' }); ours.add(e.sender); return e; }],
+    ['our host on another port', () => { const e = fakeIpcEvent({ url: 'https://localhost:8443/index.html' }); ours.add(e.sender); return e; }],
+    ['our host over http (the web host, a dev server)', () => { const e = fakeIpcEvent({ url: 'http://localhost/index.html' }); ours.add(e.sender); return e; }],
+    ['the old app: origin', () => { const e = fakeIpcEvent({ url: 'app://sign-in-helper/index.html' }); ours.add(e.sender); return e; }],
     ['a file: page', () => { const e = fakeIpcEvent({ url: 'file:///etc/passwd' }); ours.add(e.sender); return e; }],
     ['a frame that is gone', () => { const e = fakeIpcEvent({ noFrame: true }); ours.add(e.sender); return e; }],
     ['a WebContents we did not create', () => fakeIpcEvent()],
@@ -83,7 +89,7 @@ describe('security regression: forged senders are refused before the core sees t
   it('refuses a frame that claims to be top but is not the main frame', async () => {
     const event = fakeIpcEvent();
     ours.add(event.sender);
-    const impostor = { url: 'app://sign-in-helper/index.html', parent: null, processId: 4, routingId: 99 };
+    const impostor = { url: 'https://localhost/index.html', parent: null, processId: 4, routingId: 99 };
     const result = await handler('app.getInfo')({ ...event, sender: event.sender, senderFrame: impostor } as unknown as IpcMainInvokeEvent, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(dispatch).not.toHaveBeenCalled();

@@ -24,19 +24,23 @@ const m = vi.hoisted(() => {
     handle: vi.fn(),
     protocolHandle: vi.fn(),
     windows: [] as Array<Record<string, unknown>>,
+    loaded: [] as string[],
+    contentsCreated: [] as unknown[],
     protections: [] as boolean[],
   };
 });
 
 vi.mock('electron', () => ({
   app: m.app,
-  session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
-  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: m.protocolHandle },
+  session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), protocol: { handle: m.protocolHandle } } },
   ipcMain: { handle: m.handle, removeHandler: vi.fn() },
   shell: { openExternal: vi.fn() },
   BrowserWindow: class {
     webContents = { id: 1 };
-    loadURL = vi.fn(() => Promise.resolve());
+    loadURL = vi.fn((url: string) => {
+      m.loaded.push(url);
+      return Promise.resolve();
+    });
     once = vi.fn();
     isDestroyed = () => false;
     setContentProtection = (on: boolean) => m.protections.push(on);
@@ -66,6 +70,7 @@ beforeEach(() => {
   m.listeners.clear();
   m.windows.length = 0;
   m.protections.length = 0;
+  m.loaded.length = 0;
   for (const fn of [m.app.quit, m.app.exit, m.app.on, m.handle, m.protocolHandle, m.dispose]) fn.mockClear();
   m.createCore.mockReset().mockResolvedValue({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: 'http://127.0.0.1:1', demo: true });
 });
@@ -106,10 +111,10 @@ describe('main', () => {
     expect(m.createCore.mock.calls[0]?.[0]).toMatchObject({ startFlow: 'reset' });
   });
 
-  it('registers IPC, serves the app protocol from dist/renderer and opens one secure window', async () => {
+  it('registers IPC, serves dist/renderer on https in the default session and opens one secure window', async () => {
     await launch();
     expect(m.handle).toHaveBeenCalled();
-    expect(m.protocolHandle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(m.protocolHandle).toHaveBeenCalledExactlyOnceWith('https', expect.any(Function));
     expect(m.windows).toHaveLength(1);
     expect(m.windows[0]?.webPreferences).toMatchObject({
       sandbox: true,
@@ -119,6 +124,36 @@ describe('main', () => {
       preload: join('/opt/app/resources/app.asar', 'dist', 'electron', 'preload.cjs'),
     });
     expect(m.app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('serves and loads https://localhost for the embedded demo (a loopback directory, rpId localhost)', async () => {
+    await launch();
+    expect(m.loaded).toEqual(['https://localhost/index.html']);
+    const handler = m.protocolHandle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
+    expect((await handler(new Request('https://sign-in-helper.sspr.contoso.com/index.html'))).status).toBe(403);
+  });
+
+  it('puts the page under a configured directory: https://sign-in-helper.<directory host>', async () => {
+    m.createCore.mockResolvedValue({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: 'https://sspr.contoso.com', demo: false });
+    await launch();
+    expect(m.loaded).toEqual(['https://sign-in-helper.sspr.contoso.com/index.html']);
+    const handler = m.protocolHandle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
+    expect((await handler(new Request('https://localhost/index.html'))).status).toBe(403);
+  });
+
+  it("uses the configured appHost over the derived one, and guards navigation with that origin", async () => {
+    m.createCore.mockResolvedValue({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: 'https://sspr.contoso.com', demo: false, appHost: 'helper.contoso.com' });
+    await launch();
+    expect(m.loaded).toEqual(['https://helper.contoso.com/index.html']);
+    const listeners = new Map<string, (event: { url: string; preventDefault: () => void }) => void>();
+    m.listeners.get('web-contents-created')?.({}, { setWindowOpenHandler: vi.fn(), on: (name: string, fn: never) => listeners.set(name, fn) });
+    const away = { url: 'https://sign-in-helper.sspr.contoso.com/', preventDefault: vi.fn() };
+    const home = { url: 'https://helper.contoso.com/index.html#reset', preventDefault: vi.fn() };
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    listeners.get('will-navigate')?.(away);
+    listeners.get('will-navigate')?.(home);
+    expect(away.preventDefault).toHaveBeenCalled();
+    expect(home.preventDefault).not.toHaveBeenCalled();
   });
 
   it('quits at once when another instance holds the lock', async () => {

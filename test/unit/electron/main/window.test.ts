@@ -17,6 +17,7 @@ vi.mock('electron', () => ({
 
 const { createMainWindow, secureWebPreferences } = await import('../../../../electron/main/window.js');
 const { isOwnWebContents } = await import('../../../../electron/main/window-registry.js');
+const { createAppOrigin } = await import('../../../../electron/main/app-origin.js');
 
 describe('secureWebPreferences', () => {
   it('isolates and sandboxes the page, with no Node', () => {
@@ -42,11 +43,11 @@ describe('secureWebPreferences', () => {
 });
 
 describe('createMainWindow', () => {
-  it('uses the secure preferences, loads the app origin and is tracked as ours', () => {
-    const win = createMainWindow({ preloadPath: '/p/preload.cjs', devTools: false });
+  it("uses the secure preferences, loads the https origin's entry page and is tracked as ours", () => {
+    const win = createMainWindow({ preloadPath: '/p/preload.cjs', devTools: false, origin: createAppOrigin('sign-in-helper.sspr.contoso.com') });
     const [record] = created;
     expect(record?.options.webPreferences).toEqual(secureWebPreferences('/p/preload.cjs', false));
-    expect(record?.loadURL).toHaveBeenCalledExactlyOnceWith('app://sign-in-helper/index.html');
+    expect(record?.loadURL).toHaveBeenCalledExactlyOnceWith('https://sign-in-helper.sspr.contoso.com/index.html');
     expect(isOwnWebContents(win.webContents)).toBe(true);
     expect(isOwnWebContents({ id: 7 } as never)).toBe(true);
     expect(isOwnWebContents({ id: 8 } as never)).toBe(false);
