@@ -2,10 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCodeShaped, normalizeCode } from '../../components/code-input';
 import { Screen } from '../../components/screen';
-import { TextField } from '../../components/text-field';
 import { CodeField } from '../shared/code-field';
-import { distinctName } from '../shared/distinct-name';
-import { nameProblem } from '../shared/name-problem';
+import { MethodNameField, useMethodName } from '../shared/method-name-field';
 import type { AuthAppState } from './add-state';
 
 interface ConfirmStepProps {
@@ -20,10 +18,9 @@ interface ConfirmStepProps {
 export function ConfirmStep({ state, existingLabels, onConfirm, onBack, onStartOver }: ConfirmStepProps) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [name, setName] = useState(() => distinctName(t('method.authenticatorApp.name'), existingLabels));
-  const [problem, setProblem] = useState<'code' | 'wrong' | 'name' | null>(null);
+  const field = useMethodName(t('method.authenticatorApp.name'), existingLabels);
+  const [problem, setProblem] = useState<'code' | 'wrong' | null>(null);
   const codeInput = useRef<HTMLInputElement>(null);
-  const nameBox = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (state.wrongCodes === 0) return;
@@ -32,7 +29,6 @@ export function ConfirmStep({ state, existingLabels, onConfirm, onBack, onStartO
     codeInput.current?.focus();
   }, [state.wrongCodes]);
 
-  const badName = nameProblem(name, existingLabels, t);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const clean = normalizeCode(code);
@@ -40,12 +36,9 @@ export function ConfirmStep({ state, existingLabels, onConfirm, onBack, onStartO
       setProblem('code');
       return codeInput.current?.focus();
     }
-    if (badName) {
-      setProblem('name');
-      return nameBox.current?.querySelector('input')?.focus();
-    }
     setProblem(null);
-    onConfirm(clean, name.trim());
+    const name = field.take();
+    if (name) onConfirm(clean, name);
   };
 
   const codeError = problem === 'code' ? t('method.common.codeMissing', { digits: '6' }) : problem === 'wrong' ? t('method.common.codeWrong') : null;
@@ -54,17 +47,7 @@ export function ConfirmStep({ state, existingLabels, onConfirm, onBack, onStartO
       <p>{t('method.authenticatorApp.verifyBody')}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
         <CodeField value={code} onChange={setCode} digits={6} inputRef={codeInput} fieldError={codeError} />
-        <div ref={nameBox}>
-          <TextField
-            label={t('method.common.name')}
-            hint={t('method.authenticatorApp.nameHint')}
-            value={name}
-            onChange={setName}
-            maxLength={64}
-            autoComplete="off"
-            fieldError={problem === 'name' ? badName : null}
-          />
-        </div>
+        <MethodNameField field={field} hint={t('method.authenticatorApp.nameHint')} />
         <div className="actions">
           <button type="submit" disabled={state.loading}>
             {t('method.common.verify')}

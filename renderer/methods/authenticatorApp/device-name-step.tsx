@@ -1,9 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../components/screen';
-import { TextField } from '../../components/text-field';
-import { distinctName } from '../shared/distinct-name';
-import { nameProblem } from '../shared/name-problem';
+import { MethodNameField, useMethodName } from '../shared/method-name-field';
 import type { AuthAppState } from './add-state';
 
 interface DeviceNameStepProps {
@@ -16,27 +14,19 @@ interface DeviceNameStepProps {
 /** This device as the authenticator: only a name; the key goes from the service into the OS keyring, never on screen. */
 export function DeviceNameStep({ state, existingLabels, onAdd, onBack }: DeviceNameStepProps) {
   const { t } = useTranslation();
-  const [name, setName] = useState(() => distinctName(t('method.authenticatorApp.deviceDefaultName'), existingLabels));
-  const [shown, setShown] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  const problem = nameProblem(name, existingLabels, t);
+  const field = useMethodName(t('method.authenticatorApp.deviceDefaultName'), existingLabels);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (problem) {
-      setShown(true);
-      return box.current?.querySelector('input')?.focus();
-    }
-    onAdd(name.trim());
+    const name = field.take();
+    if (name) onAdd(name);
   };
 
   return (
-    <Screen name="add-authenticator-app-device-name" title={t('method.authenticatorApp.deviceNameTitle')} loading={state.loading} error={state.error} errorActions={{ retry: () => !problem && onAdd(name.trim()) }}>
+    <Screen name="add-authenticator-app-device-name" title={t('method.authenticatorApp.deviceNameTitle')} loading={state.loading} error={state.error} errorActions={{ retry: () => !field.problem && onAdd(field.name.trim()) }}>
       <p>{t('method.authenticatorApp.deviceNameBody')}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
-        <div ref={box}>
-          <TextField label={t('method.common.name')} hint={t('method.authenticatorApp.nameHint')} value={name} onChange={setName} maxLength={64} autoComplete="off" fieldError={shown ? problem : null} />
-        </div>
+        <MethodNameField field={field} hint={t('method.authenticatorApp.nameHint')} />
         <div className="actions">
           <button type="submit" disabled={state.loading}>
             {t('method.authenticatorApp.addDevice')}

@@ -1,9 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../components/screen';
-import { TextField } from '../../components/text-field';
-import { distinctName } from '../shared/distinct-name';
-import { nameProblem } from '../shared/name-problem';
+import { MethodNameField, useMethodName } from '../shared/method-name-field';
 import type { SecurityKeyState } from './add-state';
 
 interface NameStepProps {
@@ -17,28 +15,19 @@ interface NameStepProps {
 /** The key answered: name it ("Security key", "Security key 2"…, or "Passkey on this device"). */
 export function NameStep({ state, existingLabels, onSave, onStartOver, onCancel }: NameStepProps) {
   const { t } = useTranslation();
-  const base = state.attachment === 'platform' ? t('method.securityKey.platformName') : t('method.securityKey.name');
-  const [name, setName] = useState(() => distinctName(base, existingLabels));
-  const [shown, setShown] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  const problem = nameProblem(name, existingLabels, t);
+  const field = useMethodName(state.attachment === 'platform' ? t('method.securityKey.platformName') : t('method.securityKey.name'), existingLabels);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (problem) {
-      setShown(true);
-      return box.current?.querySelector('input')?.focus();
-    }
-    onSave(name.trim());
+    const name = field.take();
+    if (name) onSave(name);
   };
 
   return (
-    <Screen name="add-security-key-name" title={t('method.securityKey.nameTitle')} loading={state.loading} error={state.error} errorActions={{ startOver: onStartOver, retry: () => !problem && onSave(name.trim()) }}>
+    <Screen name="add-security-key-name" title={t('method.securityKey.nameTitle')} loading={state.loading} error={state.error} errorActions={{ startOver: onStartOver, retry: () => !field.problem && onSave(field.name.trim()) }}>
       <p>{t('method.securityKey.nameBody')}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
-        <div ref={box}>
-          <TextField label={t('method.common.name')} value={name} onChange={setName} maxLength={64} autoComplete="off" fieldError={shown ? problem : null} />
-        </div>
+        <MethodNameField field={field} />
         <div className="actions">
           <button type="submit" disabled={state.loading}>
             {t('method.common.save')}
