@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
@@ -23,6 +24,11 @@ describe('configureMacWebAuthn', () => {
 
   it('names a keychain group under the app id, the one the entitlement lists', () => {
     expect(MAC_WEBAUTHN_KEYCHAIN_GROUP).toMatch(/^[A-Z0-9]+\.com\.signinhelper\.app\.webauthn$/);
+    const plist = readFileSync(new URL('../../../../resources/entitlements.mac.plist', import.meta.url), 'utf8');
+    const groups = /<key>keychain-access-groups<\/key>\s*<array>([\s\S]*?)<\/array>/.exec(plist)?.[1] ?? '';
+    expect([...groups.matchAll(/<string>([^<]+)<\/string>/g)].map((match) => match[1])).toEqual([MAC_WEBAUTHN_KEYCHAIN_GROUP]);
+    const builder = readFileSync(new URL('../../../../electron-builder.yml', import.meta.url), 'utf8');
+    expect(builder).toMatch(/^appId: com\.signinhelper\.app$/m);
   });
 
   it('keeps Touch ID off in a build whose team id was not filled in, rather than failing later', () => {
