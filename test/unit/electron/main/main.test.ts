@@ -156,6 +156,16 @@ describe('main', () => {
     expect(home.preventDefault).not.toHaveBeenCalled();
   });
 
+  it('opens no window when the origin cannot be decided (a directory URL that does not parse)', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    m.createCore.mockResolvedValue({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: 'not a url', demo: false });
+    await launch();
+    expect(m.app.exit).toHaveBeenCalledWith(1);
+    expect(m.windows).toHaveLength(0);
+    expect(m.protocolHandle).not.toHaveBeenCalled();
+    expect(error.mock.calls.flat().join(' ')).toContain('directory URL');
+  });
+
   it('quits at once when another instance holds the lock', async () => {
     m.lock = false;
     await launch();
