@@ -18,8 +18,8 @@ export type Proof =
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The radio of a method type, named "<type>" or "<type> (<hint>)". */
-export const methodRadio = (app: AppDriver, type: MethodType) => app.page.getByRole('radio', { name: new RegExp(`^${escape(app.t.methods[type])}( \\(|$)`) });
+/** The radio of a method type, named "<type>" or "<type> (<hint>)", then "verified" once passed. */
+export const methodRadio = (app: AppDriver, type: MethodType) => app.page.getByRole('radio', { name: new RegExp(`^${escape(app.t.methods[type])}( |$)`) });
 
 /** The method types offered in the gate's radio list, by their accessible names. */
 export async function offeredTypes(app: AppDriver): Promise<MethodType[]> {
