@@ -62,6 +62,8 @@ for (const lang of ['en', 'zh-TW'] as const satisfies readonly Lang[]) {
 
     for (const type of ['authenticatorApp', 'sms', 'voice', 'email', 'securityKey', 'questions'] as const) await expect(card(app, type).first()).toBeVisible();
     await expect(page.getByRole('note').filter({ hasText: t.overview.privacy })).toBeVisible();
+    // Security info with a card of every type (and its actions) passes axe too.
+    await app.onScreen('security-info', t.overview.title, { audit: true });
 
     // Rename the app and the key.
     await card(app, 'authenticatorApp').getByRole('button', { name: t.overview.rename, exact: true }).click();
