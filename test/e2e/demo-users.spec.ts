@@ -37,7 +37,7 @@ test('pradeep (only a phone) signs in with a text message, then resets by text',
 test('isaiah (an email and security questions) resets with both', async ({ page, host }) => {
   const app = new AppDriver(page);
   // His answers, by the question texts a person reads (the demo's printed values).
-  const answers = new Map(predefinedQuestions.filter((q) => q.id in DEMO_ANSWERS).map((q) => [q.text.en, DEMO_ANSWERS[q.id]!]));
+  const answers = new Map(predefinedQuestions.filter((q) => q.id in DEMO_ANSWERS).map((q) => [q.text.en!, DEMO_ANSWERS[q.id]!] as const));
   await app.startReset('isaiah@contoso.com');
   await app.onScreen('reset-verify', app.t.reset.verifyTitle);
   expect((await offeredTypes(app)).sort()).toEqual(['email', 'questions']);

@@ -5,7 +5,7 @@
 import { AppDriver, DEMO_PASSWORD } from './app-driver.js';
 import { expect, test } from './fixtures.js';
 import { expectAdded } from './support/add-methods.js';
-import { press, tabTo, typeInto } from './support/keyboard.js';
+import { press, typeInto } from './support/keyboard.js';
 import { oathtoolCode } from './support/oathtool.js';
 import { latestCode } from './support/outbox.js';
 
