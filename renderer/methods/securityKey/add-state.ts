@@ -18,6 +18,8 @@ export type SecurityKeyAction =
   | { type: 'problem'; problem: WebAuthnProblem }
   | { type: 'failed'; error: ErrorInfo }
   | { type: 'registered'; attachment: Attachment; response: RegistrationResponseJSON }
+  /** The service refused the key's answer (e.g. the key was never touched: no user presence). */
+  | { type: 'rejected' }
   | { type: 'startOver' };
 
 export const initialSecurityKey = (supported: boolean): Extract<SecurityKeyState, { step: 'choose' }> => ({ step: 'choose', supported, platform: supported ? null : false, loading: false, problem: supported ? null : 'unsupported', error: null });
@@ -34,6 +36,10 @@ export function securityKeyReducer(state: SecurityKeyState, action: SecurityKeyA
       return { ...state, loading: false, error: action.error };
     case 'registered':
       return { step: 'name', attachment: action.attachment, response: action.response, loading: false, error: null };
+    case 'rejected':
+      // Back to the choice, saying what the person can do: touch the key when asked. The
+      // service's generic "code not valid" would talk about codes nobody typed.
+      return { ...initialSecurityKey(true), platform: null, problem: 'cancelled' };
     case 'startOver':
       return { ...initialSecurityKey(true), platform: state.step === 'choose' ? state.platform : null };
   }

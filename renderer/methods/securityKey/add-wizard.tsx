@@ -43,7 +43,7 @@ export function SecurityKeyAddWizard({ onAdded, onCancel, existingLabels }: AddW
     const r = await api().confirmSecurityKey({ name, response: { ...reg, response: { ...reg.response } } });
     if (!mounted.current) return;
     if (r.ok) return onAdded(r.data.method);
-    dispatch({ type: 'failed', error: r.error });
+    dispatch(r.error.code === 'INVALID_CODE' ? { type: 'rejected' } : { type: 'failed', error: r.error });
   };
 
   switch (state.step) {

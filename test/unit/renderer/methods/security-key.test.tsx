@@ -97,6 +97,19 @@ describe('adding a security key or passkey', () => {
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
   });
 
+  it("goes back to the choice when the service refuses the key's answer (never touched), saying to touch the key", async () => {
+    installApi({ beginSecurityKey: async () => ok({ options: creation }), confirmSecurityKey: async () => fail('INVALID_CODE') });
+    webauthn.startRegistration.mockResolvedValue(registration);
+    const { onAdded, user } = renderAdd();
+    await user.click(await screen.findByRole('button', { name: 'A security key or phone' }));
+    await screen.findByTestId('screen-add-security-key-name');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByTestId('screen-add-security-key-choose');
+    expect((await screen.findByText(/cancelled or took too long/)).closest('[role="alert"]')).not.toBeNull();
+    expect(screen.queryByText(/didn’t work|didn't work/)).toBeNull();
+    expect(onAdded).not.toHaveBeenCalled();
+  });
+
   it('shows the service refusing the start', async () => {
     installApi({ beginSecurityKey: async () => fail('METHOD_LIMIT_REACHED') });
     const { user } = renderAdd();
