@@ -11,5 +11,5 @@ import { zhTW } from '../i18n/zh-tw';
 export function isTypeName(label: string, type: MethodType): boolean {
   const l = label.trim().toLowerCase();
   if (!l) return true;
-  return [en, zhTW].some((m) => m.methods[type].toLowerCase() === l || (type === 'authenticatorApp' && m.authApp.defaultName.toLowerCase() === l));
+  return [en, zhTW].some((m) => m.methods[type].toLowerCase() === l || (type === 'authenticatorApp' && m.method.authenticatorApp.name.toLowerCase() === l));
 }

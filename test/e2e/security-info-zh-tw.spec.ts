@@ -31,13 +31,13 @@ test('alain (zh-TW): second factor, then adds a second authenticator app', async
   await expect(page.getByText(t.methods.email, { exact: true }).first()).toBeVisible();
   await app.button(t.overview.add).click();
   await app.button(t.methods.authenticatorApp).click();
-  await app.onScreen('add-authenticator-app-intro', t.authApp.introTitle);
+  await app.onScreen('add-authenticator-app-intro', t.method.authenticatorApp.introTitle);
   await app.button(t.common.next).click();
-  await app.onScreen('add-authenticator-app-scan', t.authApp.scanTitle);
+  await app.onScreen('add-authenticator-app-scan', t.method.authenticatorApp.scanTitle);
   const key = (await page.getByTestId('manual-key').textContent())!.replace(/\s+/g, '');
   await app.button(t.common.next).click();
-  await app.onScreen('add-authenticator-app-verify', t.authApp.verifyTitle);
-  await app.field(t.authApp.name).fill('工作手機');
+  await app.onScreen('add-authenticator-app-verify', t.method.authenticatorApp.verifyTitle);
+  await app.field(t.method.common.name).fill('工作手機');
   await app.field(t.code.label).fill(await totp(key));
   await app.button(t.common.verify).click();
   await app.onScreen('security-info', t.overview.title);

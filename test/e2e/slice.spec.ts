@@ -26,14 +26,14 @@ test('megan registers an authenticator app, then resets her forgotten password w
 
   // Add an authenticator app from there: intro → QR + manual key → one code.
   await app.button(t.methods.authenticatorApp).click();
-  await app.onScreen('add-authenticator-app-intro', t.authApp.introTitle);
+  await app.onScreen('add-authenticator-app-intro', t.method.authenticatorApp.introTitle);
   await app.button(t.common.next).click();
-  await app.onScreen('add-authenticator-app-scan', t.authApp.scanTitle);
-  await expect(page.getByRole('img', { name: t.authApp.qrAlt })).toBeVisible();
+  await app.onScreen('add-authenticator-app-scan', t.method.authenticatorApp.scanTitle);
+  await expect(page.getByRole('img', { name: t.method.authenticatorApp.qrAlt })).toBeVisible();
   const manualKey = (await page.getByTestId('manual-key').textContent())!.replace(/\s+/g, '');
   expect(manualKey).toMatch(/^[A-Z2-7]{32,}$/);
   await app.button(t.common.next).click();
-  await app.onScreen('add-authenticator-app-verify', t.authApp.verifyTitle);
+  await app.onScreen('add-authenticator-app-verify', t.method.authenticatorApp.verifyTitle);
   await app.field(t.code.label).fill(otherCode(await totp(manualKey)));
   await app.button(t.common.verify).click();
   // A wrong code is said at the box: it is marked invalid and the sentence is beside it.
@@ -42,8 +42,8 @@ test('megan registers an authenticator app, then resets her forgotten password w
   await app.field(t.code.label).fill(await totp(manualKey));
   await app.button(t.common.verify).click();
   await app.onScreen('security-info', t.overview.title);
-  await expect(page.getByRole('status').filter({ hasText: t.overview.methodAdded.replace('{{name}}', t.authApp.defaultName) })).toBeVisible();
-  await expect(page.getByText(t.authApp.defaultName, { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: t.overview.methodAdded.replace('{{name}}', t.method.authenticatorApp.name) })).toBeVisible();
+  await expect(page.getByText(t.method.authenticatorApp.name, { exact: true }).first()).toBeVisible();
   await app.button(t.overview.signOut).click();
   await app.onScreen('home', t.app.name);
 

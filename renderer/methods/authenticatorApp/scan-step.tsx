@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QrCode } from '../../components/qr-code';
+import { QrCode } from './qr-code';
 import { Screen } from '../../components/screen';
 import type { AuthAppSetup } from './add-state';
 

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../../renderer/app';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,8 @@ describe('screen behaviour', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Sign-in Helper' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Forgot my password' }));
     const heading = await screen.findByRole('heading', { level: 1, name: 'Get back into your account' });
-    expect(heading).toHaveFocus();
+    // The reset flow loads lazily: focus moves once its screen has mounted, a tick after it appears.
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(document.title).toBe('Get back into your account – Sign-in Helper');
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.getAllByRole('main')).toHaveLength(1);

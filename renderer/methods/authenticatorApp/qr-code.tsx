@@ -33,10 +33,10 @@ export function QrCode({ uri }: { uri: string }) {
 
   switch (state.step) {
     case 'drawing':
-      return <p className="qr-placeholder">{t('authApp.qrLoading')}</p>;
+      return <p className="qr-placeholder">{t('method.authenticatorApp.qrLoading')}</p>;
     case 'failed':
-      return <p className="qr-placeholder">{t('authApp.qrFailed')}</p>;
+      return <p className="qr-placeholder">{t('method.authenticatorApp.qrFailed')}</p>;
     case 'ready':
-      return <img className="qr" src={state.src} alt={t('authApp.qrAlt')} width={200} height={200} />;
+      return <img className="qr" src={state.src} alt={t('method.authenticatorApp.qrAlt')} width={200} height={200} />;
   }
 }
