@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCodeShaped, normalizeCode } from '../../components/code-input';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import { CodeField } from '../shared/code-field';
 import { MethodNameField, useMethodName } from '../shared/method-name-field';
@@ -48,14 +49,7 @@ export function ConfirmStep({ state, existingLabels, onConfirm, onBack, onStartO
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
         <CodeField value={code} onChange={setCode} digits={6} inputRef={codeInput} fieldError={codeError} />
         <MethodNameField field={field} hint={t('method.authenticatorApp.nameHint')} />
-        <div className="actions">
-          <button type="submit" disabled={state.loading}>
-            {t('method.common.verify')}
-          </button>
-          <button type="button" className="secondary" disabled={state.loading} onClick={onBack}>
-            {t('method.common.back')}
-          </button>
-        </div>
+        <FormActions loading={state.loading} primary={{ label: t('method.common.verify') }} secondary={{ label: t('method.common.back'), onClick: onBack }} />
       </form>
     </Screen>
   );

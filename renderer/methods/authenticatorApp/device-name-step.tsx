@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import { MethodNameField, useMethodName } from '../shared/method-name-field';
 import type { AuthAppState } from './add-state';
@@ -27,14 +28,7 @@ export function DeviceNameStep({ state, existingLabels, onAdd, onBack }: DeviceN
       <p>{t('method.authenticatorApp.deviceNameBody')}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
         <MethodNameField field={field} hint={t('method.authenticatorApp.nameHint')} />
-        <div className="actions">
-          <button type="submit" disabled={state.loading}>
-            {t('method.authenticatorApp.addDevice')}
-          </button>
-          <button type="button" className="secondary" disabled={state.loading} onClick={onBack}>
-            {t('method.common.back')}
-          </button>
-        </div>
+        <FormActions loading={state.loading} primary={{ label: t('method.authenticatorApp.addDevice') }} secondary={{ label: t('method.common.back'), onClick: onBack }} />
       </form>
     </Screen>
   );

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../contract/errors';
 import { api } from '../../bridge/api';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import { TextField } from '../../components/text-field';
 import { assertNever } from '../../lib/assert-never';
@@ -97,14 +98,7 @@ function AddressStep({ address, onAddress, loading, error, onSend, onCancel }: A
             maxLength={254}
           />
         </div>
-        <div className="actions">
-          <button type="submit" disabled={loading}>
-            {t('method.email.sendCode')}
-          </button>
-          <button type="button" className="secondary" disabled={loading} onClick={onCancel}>
-            {t('method.common.cancel')}
-          </button>
-        </div>
+        <FormActions loading={loading} primary={{ label: t('method.email.sendCode') }} secondary={{ label: t('method.common.cancel'), onClick: onCancel }} />
       </form>
     </Screen>
   );

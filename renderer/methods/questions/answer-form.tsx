@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions';
 import { MethodNote } from '../shared/method-note';
 import type { QuestionPool } from './add-state';
 import { answerProblems, questionText, type AnswerProblem } from './answer-rules';
@@ -112,14 +113,7 @@ export function AnswerForm({ pool, loading, onSave, onCancel }: AnswerFormProps)
           <input id={`${id}-show`} type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} />
           <label htmlFor={`${id}-show`}>{t('method.questions.showAnswers')}</label>
         </div>
-        <div className="actions">
-          <button type="submit" disabled={loading}>
-            {t('method.questions.save')}
-          </button>
-          <button type="button" className="secondary" disabled={loading} onClick={onCancel}>
-            {t('method.common.cancel')}
-          </button>
-        </div>
+        <FormActions loading={loading} primary={{ label: t('method.questions.save') }} secondary={{ label: t('method.common.cancel'), onClick: onCancel }} />
       </form>
     </>
   );

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import { MethodNameField, useMethodName } from '../shared/method-name-field';
 import type { SecurityKeyState } from './add-state';
@@ -28,14 +29,7 @@ export function NameStep({ state, existingLabels, onSave, onStartOver, onCancel 
       <p>{t('method.securityKey.nameBody')}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
         <MethodNameField field={field} />
-        <div className="actions">
-          <button type="submit" disabled={state.loading}>
-            {t('method.common.save')}
-          </button>
-          <button type="button" className="secondary" disabled={state.loading} onClick={onCancel}>
-            {t('method.common.cancel')}
-          </button>
-        </div>
+        <FormActions loading={state.loading} primary={{ label: t('method.common.save') }} secondary={{ label: t('method.common.cancel'), onClick: onCancel }} />
       </form>
     </Screen>
   );
