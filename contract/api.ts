@@ -9,9 +9,26 @@ import { methodTypeSchema, registeredMethodSchema } from './methods.js';
 
 export const API_PREFIX = '/api/v1';
 
+/**
+ * Characters that forge structure when text is put into a mail, an SMS, a log line or a
+ * screen: C0/C1 controls (line breaks, NUL, escape), the Unicode line and paragraph
+ * separators, and the bidirectional overrides that reorder what a reader sees.
+ */
+export const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** Text a person types as a name or an id: bounded, and never carrying control characters. */
+export const plainText = (max: number, min = 1) =>
+  z.string().trim().min(min).max(max).refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control characters are not allowed' });
+
 /** Bounds shared by every route: nothing unbounded crosses the wire. */
-export const userIdSchema = z.string().trim().min(1).max(256);
-export const passwordSchema = z.string().min(1).max(256);
+export const userIdSchema = plainText(256);
+/**
+ * A password someone already has (sign-in, the old one at change). The bound is the
+ * transport's, above any policy's maximum (≤ 1024): the policy's own rule decides. A NUL can
+ * never be a password directories store safely (C strings end there).
+ */
+export const passwordSchema = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), { message: 'a password cannot contain a NUL character' });
+/** A new password: only the transport bound here, so every rule (maxLength, NUL…) is a POLICY_VIOLATION naming the rule. */
+export const newPasswordSchema = z.string().min(1).max(4096);
 export const codeSchema = z.string().regex(/^\d{6,8}$/, 'a code is 6 to 8 digits');
 export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -54,7 +71,7 @@ export const webauthnResponseSchema = z.looseObject({
 export const proofShape = {
   methodId: idSchema,
   code: codeSchema.optional(),
-  answers: z.array(z.strictObject({ questionId: idSchema, answer: z.string().min(1).max(200) })).min(1).max(5).optional(),
+  answers: z.array(z.strictObject({ questionId: idSchema, answer: plainText(200) })).min(1).max(5).optional(),
   assertion: webauthnResponseSchema.optional(),
 };
 const oneProof = (p: { code?: unknown; answers?: unknown; assertion?: unknown }) => [p.code, p.answers, p.assertion].filter((x) => x !== undefined).length === 1;
@@ -78,7 +95,7 @@ const setupStarted = strict({ setupId: idSchema, sentTo: z.string(), expiresAt: 
 export const LANGUAGE_HEADER = 'accept-language';
 
 /** A method's display name as the user types it (app name, key name). */
-export const methodNameSchema = z.string().trim().min(1).max(64);
+export const methodNameSchema = plainText(64);
 const methodAdded = strict({ method: registeredMethodSchema });
 
 export const helpdeskReasonSchema = z.enum(['SSPR_NOT_ENABLED', 'NOT_REGISTERED', 'PASSWORD_NOT_MANAGED', 'OTHER']);
@@ -166,7 +183,7 @@ export const apiRoutes = {
   }),
   beginPhone: route({
     method: 'POST', path: '/security-info/phone', auth: 'session', summary: 'Start adding a phone for text messages or calls: a code is sent to it',
-    body: strict({ type: z.enum(['sms', 'voice']), phoneNumber: z.string().trim().min(3).max(32), country: z.string().regex(/^[A-Z]{2}$/).optional() }),
+    body: strict({ type: z.enum(['sms', 'voice']), phoneNumber: plainText(32, 3), country: z.string().regex(/^[A-Z]{2}$/).optional() }),
     response: setupStarted,
   }),
   confirmPhone: route({
@@ -202,7 +219,7 @@ export const apiRoutes = {
   }),
   registerQuestions: route({
     method: 'POST', path: '/security-info/questions', auth: 'session', summary: 'Save answers to security questions (reset only; replaces earlier answers)',
-    body: strict({ answers: z.array(strict({ questionId: idSchema, answer: z.string().min(1).max(200) })).min(1).max(5) }),
+    body: strict({ answers: z.array(strict({ questionId: idSchema, answer: plainText(200) })).min(1).max(5) }),
     response: methodAdded,
   }),
   removeMethod: route({
@@ -247,7 +264,7 @@ export const apiRoutes = {
   }),
   completeReset: route({
     method: 'POST', path: '/reset/password', auth: 'reset', summary: 'Set the new password once every gate is passed (single use)',
-    body: strict({ newPassword: passwordSchema }),
+    body: strict({ newPassword: newPasswordSchema }),
     response: strict({ completedAt: z.string().datetime() }),
   }),
   unlockAccount: route({
@@ -257,7 +274,7 @@ export const apiRoutes = {
   }),
   changePassword: route({
     method: 'POST', path: '/password/change', auth: 'none', summary: 'Change a known password: the old one proves who you are',
-    body: strict({ userId: userIdSchema, oldPassword: passwordSchema, newPassword: passwordSchema }),
+    body: strict({ userId: userIdSchema, oldPassword: passwordSchema, newPassword: newPasswordSchema }),
     response: strict({ changedAt: z.string().datetime() }),
   }),
   contactHelpdesk: route({
@@ -305,6 +322,10 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   KEYRING_MODULE_MISSING: 500,
   FORBIDDEN_SENDER: 403,
   NOT_AVAILABLE: 404,
+  // An outside system failed (mail relay, SMS/voice provider, directory): not the service's
+  // fault nor the client's, and never a 5xx (monitoring pages on those). 424 Failed Dependency.
+  DELIVERY_FAILED: 424,
+  DIRECTORY_UNAVAILABLE: 424,
 };
 
 export { errorCodeSchema };

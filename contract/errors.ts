@@ -26,6 +26,11 @@ export const errorCodes = [
   'NOT_REGISTERED',
   'THROTTLED',
   'POLICY_VIOLATION',
+  // An outside system failed; the user's state is left as it was (nothing sent is counted)
+  /** The mail relay or the SMS/voice provider refused or did not answer: nothing was sent. */
+  'DELIVERY_FAILED',
+  /** The directory did not answer (down, timeout, TLS): nothing was changed. */
+  'DIRECTORY_UNAVAILABLE',
   // Produced on the app's side of the wire
   'DIRECTORY_UNREACHABLE',
   'DIRECTORY_TIMEOUT',
@@ -43,7 +48,21 @@ export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 /** The password rules a new password can break; the renderer explains each one. */
-export const passwordRules = ['minLength', 'maxLength', 'containsUserName', 'commonPassword', 'directory'] as const;
+export const passwordRules = [
+  'minLength',
+  'maxLength',
+  /** The user's name, the parts of their id or display name. */
+  'containsUserName',
+  /** The organization's, the tenant's or the product's name (with digits or a year around it). */
+  'containsOrganizationName',
+  /** A common password, also once normalized (leetspeak, trailing digits, years and symbols stripped). */
+  'commonPassword',
+  /** One letter added, doubled, removed or changed from a common password. */
+  'nearCommonPassword',
+  /** A NUL or another control character: directories mishandle them. */
+  'forbiddenCharacter',
+  'directory',
+] as const;
 export const passwordRuleSchema = z.enum(passwordRules);
 export type PasswordRule = z.infer<typeof passwordRuleSchema>;
 

@@ -45,6 +45,8 @@ const actions: Record<ErrorCode, ErrorActionKind> = {
   KEYRING_MODULE_MISSING: 'none',
   FORBIDDEN_SENDER: 'none',
   NOT_AVAILABLE: 'none',
+  DELIVERY_FAILED: 'retry',
+  DIRECTORY_UNAVAILABLE: 'retry',
 };
 
 const moreKeys: Partial<Record<ErrorCode, ParseKeys>> = {
@@ -74,6 +76,12 @@ function policyBody(error: ErrorInfo, t: TFunction): string {
       return t('policy.containsUserName');
     case 'commonPassword':
       return t('policy.commonPassword');
+    case 'nearCommonPassword':
+      return t('policy.nearCommonPassword');
+    case 'containsOrganizationName':
+      return t('policy.containsOrganizationName');
+    case 'forbiddenCharacter':
+      return t('policy.forbiddenCharacter');
     case 'directory':
       return t('policy.directory');
     case undefined:

@@ -225,6 +225,9 @@ export const en = {
     maxLengthNoValue: 'The password is too long.',
     containsUserName: 'The password must not contain your user name.',
     commonPassword: 'This password is too common and easy to guess. Choose a different one.',
+    nearCommonPassword: 'This password is too close to a common password. Choose a different one.',
+    containsOrganizationName: "The password must not contain your organization's name or the app's name.",
+    forbiddenCharacter: "The password contains a character that can't be used, such as a control character.",
     directory: "Your organization's directory didn't accept this password.",
     directoryWords: 'The directory says: “{{message}}”',
   },
@@ -282,6 +285,8 @@ export const en = {
     KEYRING_MODULE_MISSING: { title: 'Sign-in Helper was installed without its secure storage module.', body: 'This device cannot keep an authenticator. Ask your IT staff to install Sign-in Helper again.' },
     FORBIDDEN_SENDER: { title: "This window isn't connected to Sign-in Helper.", body: 'Close it and open Sign-in Helper again. In a browser, open the link that “npm run web” printed: it carries the key for this session.' },
     NOT_AVAILABLE: { title: "This isn't available here.", body: 'Contact your IT staff if you need it.' },
+    DELIVERY_FAILED: { title: "We couldn't send the message.", body: 'Nothing was sent and nothing was used up. Try again in a moment, or choose another method.' },
+    DIRECTORY_UNAVAILABLE: { title: "Your organization's directory isn't answering.", body: 'Nothing was changed. Try again in a few minutes; if it keeps happening, contact your helpdesk.' },
   },
 } as const;
 

@@ -224,6 +224,9 @@ export const zhTW: Messages = {
     maxLengthNoValue: '密碼太長。',
     containsUserName: '密碼不得包含您的使用者名稱。',
     commonPassword: '這個密碼太常見，容易被猜到。請選擇其他密碼。',
+    nearCommonPassword: '此密碼與常見密碼太相近。請選擇其他密碼。',
+    containsOrganizationName: '密碼不得包含貴組織的名稱或此應用程式的名稱。',
+    forbiddenCharacter: '密碼包含無法使用的字元，例如控制字元。',
     directory: '貴組織的目錄不接受這個密碼。',
     directoryWords: '目錄的訊息：「{{message}}」',
   },
@@ -281,5 +284,7 @@ export const zhTW: Messages = {
     KEYRING_MODULE_MISSING: { title: '安裝登入小幫手時未包含安全儲存區模組。', body: '此裝置無法保存驗證器。請 IT 人員重新安裝登入小幫手。' },
     FORBIDDEN_SENDER: { title: '此視窗未連線到登入小幫手。', body: '請關閉此視窗並重新開啟登入小幫手。若在瀏覽器中使用，請開啟「npm run web」顯示的連結：其中含有此工作階段的金鑰。' },
     NOT_AVAILABLE: { title: '這裡無法使用此功能。', body: '如果您需要，請連絡 IT 人員。' },
+    DELIVERY_FAILED: { title: '無法傳送訊息。', body: '沒有傳送任何內容，也沒有用掉任何次數。請稍後再試一次，或選擇其他方法。' },
+    DIRECTORY_UNAVAILABLE: { title: '貴組織的目錄沒有回應。', body: '沒有變更任何內容。請過幾分鐘再試一次；如果持續發生，請連絡技術支援人員。' },
   },
 };

@@ -3,7 +3,7 @@ import { API_PREFIX, apiRoutes, httpStatusOf, LANGUAGE_HEADER, type ApiRouteName
 import { err, type Err, type Result } from '../../contract/errors.js';
 import { languageFromHeader } from '../notify/messages.js';
 import { auditedFailure, type ServiceContext } from '../service-context.js';
-import { throttled } from '../verifiers/throttle.js';
+import { isRefused, reserveAttempt } from '../verifiers/throttle.js';
 import type { Handler } from './handler.js';
 import { handlers } from './handlers/index.js';
 
@@ -19,6 +19,10 @@ const bearer = (request: FastifyRequest): string | null => {
  */
 const pathOnly = (url: string): string => url.split('?')[0]!.slice(0, 200);
 
+/** Seconds until `retryAfter` (ISO), at least 1; 60 when the error does not say. */
+export const retryAfterSeconds = (retryAfter: string | undefined, now: number): number =>
+  retryAfter ? Math.max(1, Math.ceil((Date.parse(retryAfter) - now) / 1000)) : 60;
+
 /**
  * Send a Result. Every failure gets a support code that is also written to the audit log,
  * so a user reading it to the helpdesk points at exactly this event.
@@ -27,24 +31,19 @@ export async function sendResult(ctx: ServiceContext, request: FastifyRequest, r
   if (result.ok) return reply.code(200).send(result);
   // A handler that audited its failure already put that event's support code on it.
   const failure: Err = result.error.supportCode ? result : await auditedFailure(ctx, { event: 'api.error', client: request.ip, detail: `${request.routeOptions.url ?? pathOnly(request.url)} ${result.error.code}` }, result);
-  return reply.code(status ?? httpStatusOf[failure.error.code]).send(failure);
+  const code = status ?? httpStatusOf[failure.error.code];
+  // Every 429 says when to come back, in whole seconds (RFC 9110), for clients and proxies alike.
+  if (code === 429) reply.header('retry-after', String(retryAfterSeconds(failure.error.retryAfter, ctx.clock())));
+  return reply.code(code).send(failure);
 }
 
 /**
  * Unauthenticated actions (sign-in, reset start, change, helpdesk) per client address: one
  * machine cannot walk through accounts, whatever each account's own limits say.
  */
-async function addressLimit(ctx: ServiceContext, ip: string) {
-  const key = `addr:${ip}`;
-  const blocked = await throttled(ctx, key);
-  if (blocked) return blocked;
-  const now = ctx.clock();
-  const limits = ctx.policy.perAddress;
-  if ((await ctx.store.recordFailure(key, now, limits.windowMs)) > limits.max) {
-    await ctx.store.setBlock(key, now + limits.blockMs);
-    return throttled(ctx, key);
-  }
-  return null;
+async function addressLimit(ctx: ServiceContext, ip: string): Promise<Err | null> {
+  const attempt = await reserveAttempt(ctx, `addr:${ip}`, ctx.policy.perAddress);
+  return isRefused(attempt) ? attempt : null;
 }
 
 /** Register every route of contract/api.ts: zod-parse the body, run the handler, send the Result. */

@@ -5,13 +5,14 @@
  * knobs they read (`channelPolicy`).
  */
 import type { Challenge } from '../../contract/api.js';
-import { err, ok, type Result } from '../../contract/errors.js';
+import { err, ok, type Err, type Result } from '../../contract/errors.js';
 import { sendCode } from '../api/notify-user.js';
 import type { SsprPolicy } from '../policy/policy.js';
-import { audit, iso, newId, type ServiceContext } from '../service-context.js';
+import { audit, auditedFailure, iso, newId, type ServiceContext } from '../service-context.js';
 import type { SetupRecordOf, StoredMethodOf } from '../store/store.js';
 import { newCode } from '../verifiers/one-time-code.js';
-import { countTowardsLimit, throttled } from '../verifiers/throttle.js';
+import { isRefused, reserveAttempt } from '../verifiers/throttle.js';
+import { NotifyError } from '../notify/notify-error.js';
 import { challengeId } from './challenge-id.js';
 import type { MethodOwner, SetupOwner, Verdict } from './method-module.js';
 
@@ -23,6 +24,31 @@ export function channelPolicy(policy: SsprPolicy, channel: CodeChannel): { digit
   return channel === 'email'
     ? { digits: policy.codes.emailDigits, lifetimeMs: policy.codes.emailLifetimeMs, sends: policy.emailSends }
     : { digits: policy.codes.smsDigits, lifetimeMs: policy.codes.smsLifetimeMs, sends: policy.codeSends };
+}
+
+/**
+ * Send a code under the channel's send limit, reserved before sending. When the relay or the
+ * provider fails, nothing was sent: the send is given back and the user's state is left as it
+ * was (the caller stores the new code only after this succeeds, so the previous code stands).
+ */
+async function sendLimited(
+  ctx: ServiceContext,
+  sendKey: string,
+  limit: SsprPolicy['codeSends'],
+  message: { channel: CodeChannel; to: string; code: string; lifetimeMs: number; language: MethodOwner['language'] },
+  audited: { userId: string; client?: string },
+): Promise<Err | null> {
+  const attempt = await reserveAttempt(ctx, sendKey, limit);
+  if (isRefused(attempt)) return attempt;
+  try {
+    await sendCode(ctx, message.channel, message.to, message.code, message.lifetimeMs, message.language);
+    return null;
+  } catch (e) {
+    await attempt.giveBack();
+    // NotifyError says what failed without the message or a credential; anything else is named by its class only.
+    const why = e instanceof NotifyError ? [e.code, e.status].filter((x) => x !== undefined).join(' ') : e instanceof Error ? e.name : 'unknown';
+    return auditedFailure(ctx, { event: 'code.send', ...audited, detail: `${message.channel} not delivered: ${why}` }, err('DELIVERY_FAILED', `The ${message.channel} could not be sent; nothing was used up`));
+  }
 }
 
 /**
@@ -38,26 +64,22 @@ export async function beginCodeSetup(
   hint: string,
 ): Promise<Result<{ setupId: string; sentTo: string; expiresAt: string; digits: number }>> {
   const { digits, lifetimeMs, sends } = channelPolicy(owner.policy, channel);
-  const sendKey = `send:setup:${owner.userId.toLowerCase()}`;
-  const blocked = await throttled(ctx, sendKey);
-  if (blocked) return blocked;
-  await countTowardsLimit(ctx, sendKey, sends);
-  const now = ctx.clock();
   const code = newCode(digits);
+  const codeHash = await ctx.hasher.hash(code);
+  const failed = await sendLimited(ctx, `send:setup:${owner.userId.toLowerCase()}`, sends, { channel, to: address, code, lifetimeMs, language: owner.language }, { userId: owner.userId, client: owner.client });
+  if (failed) return failed;
+  const now = ctx.clock();
   const setupId = newId('setup');
-  await ctx.store.putSetup({ id: setupId, userId: owner.userId, sessionTokenHash: owner.sessionTokenHash, type: channel, address: ctx.box.seal(address), codeHash: await ctx.hasher.hash(code), label: hint, expiresAt: now + lifetimeMs });
-  await sendCode(ctx, channel, address, code, lifetimeMs, owner.language);
+  await ctx.store.putSetup({ id: setupId, userId: owner.userId, sessionTokenHash: owner.sessionTokenHash, type: channel, address: ctx.box.seal(address), codeHash, label: hint, expiresAt: now + lifetimeMs });
   await audit(ctx, { event: 'code.send', userId: owner.userId, outcome: 'success', detail: `${channel} for a new method` });
   return ok({ setupId, sentTo: hint, expiresAt: iso(now + lifetimeMs), digits });
 }
 
 /** Check the code the new address received; the setup is spent only by the right code. */
 export async function proveCodeSetup(ctx: ServiceContext, owner: SetupOwner, setup: SetupRecordOf<CodeChannel>, code: string): Promise<Result<{ label: string; address: string }>> {
-  const key = `setup:${setup.id}`;
-  const blocked = await throttled(ctx, key);
-  if (blocked) return blocked;
+  const attempt = await reserveAttempt(ctx, `setup:${setup.id}`, owner.policy.verifyFailures);
+  if (isRefused(attempt)) return attempt;
   if (!(await ctx.hasher.verify(setup.codeHash, code))) {
-    await countTowardsLimit(ctx, key, owner.policy.verifyFailures);
     await audit(ctx, { event: `registration.add.${setup.type}`, userId: owner.userId, client: owner.client, outcome: 'failure' });
     return err('INVALID_CODE', 'The code is not valid');
   }
@@ -69,14 +91,13 @@ export async function proveCodeSetup(ctx: ServiceContext, owner: SetupOwner, set
 export async function sendCodeChallenge(ctx: ServiceContext, owner: MethodOwner, method: StoredMethodOf<CodeChannel>, hint: string): Promise<Result<CodeChallenge>> {
   const channel = method.type;
   const { digits, lifetimeMs, sends } = channelPolicy(owner.policy, channel);
-  const sendKey = `send:${method.id}`;
-  const blocked = await throttled(ctx, sendKey);
-  if (blocked) return blocked;
-  await countTowardsLimit(ctx, sendKey, sends);
-  const now = ctx.clock();
   const code = newCode(digits);
-  await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, kind: 'code', codeHash: await ctx.hasher.hash(code), expiresAt: now + lifetimeMs });
-  await sendCode(ctx, channel, ctx.box.open(method.address), code, lifetimeMs, owner.language);
+  const codeHash = await ctx.hasher.hash(code);
+  const failed = await sendLimited(ctx, `send:${method.id}`, sends, { channel, to: ctx.box.open(method.address), code, lifetimeMs, language: owner.language }, { userId: owner.userId });
+  if (failed) return failed;
+  // Stored only once sent: a failed resend leaves the previous code valid.
+  const now = ctx.clock();
+  await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, kind: 'code', codeHash, expiresAt: now + lifetimeMs });
   await audit(ctx, { event: 'code.send', userId: owner.userId, outcome: 'success', detail: `${channel} for ${method.id}` });
   return ok({ kind: 'code', channel, sentTo: hint, digits, expiresAt: iso(now + lifetimeMs) });
 }

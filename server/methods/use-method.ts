@@ -10,7 +10,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { SsprPolicy } from '../policy/policy.js';
 import type { ServiceContext } from '../service-context.js';
 import type { StoredMethod, StoredMethodOf } from '../store/store.js';
-import { countTowardsLimit, methodKey, throttled } from '../verifiers/throttle.js';
+import { isRefused, methodKey, reserveAttempt, throttled } from '../verifiers/throttle.js';
 import { methodModule, methods } from './index.js';
 import type { MethodOwner, ProofInput, Verdict } from './method-module.js';
 
@@ -33,24 +33,27 @@ export async function startChallenge(ctx: ServiceContext, owner: MethodOwner, me
 }
 
 /**
- * Check a proof for one registered method. A blocked method refuses even the right proof;
- * every wrong proof (a proof of the wrong kind too) counts towards the block.
+ * Check a proof for one registered method. The attempt is reserved before the check runs,
+ * so parallel wrong proofs get at most the limit evaluated; a blocked method refuses even
+ * the right proof; every wrong proof (a proof of the wrong kind too) stays counted.
  */
 export async function verifyProof(ctx: ServiceContext, owner: MethodOwner, method: StoredMethod, input: ProofInput): Promise<Result<true>> {
-  const blocked = await throttled(ctx, methodKey(method.id));
-  if (blocked) return blocked;
+  const attempt = await reserveAttempt(ctx, methodKey(method.id), owner.policy.verifyFailures);
+  if (isRefused(attempt)) return attempt;
   const check = async <T extends MethodType>(m: StoredMethodOf<T>): Promise<Verdict> => {
     const module = methodModule<T>(m.type);
     const proof = module.readProof(input);
     return proof ? module.verify(ctx, owner, m, proof) : 'failed';
   };
+  // A check that throws stays counted: an input that makes a verifier throw must not buy free tries.
   const verdict = await check(method);
-  if (verdict === 'noChallenge') return err('STEP_NOT_ALLOWED', 'Ask for a code (or questions, or a security key prompt) first');
-  if (verdict === 'failed') {
-    await countTowardsLimit(ctx, methodKey(method.id), owner.policy.verifyFailures);
-    return err('INVALID_CODE', method.type === 'questions' ? 'The answers are not right' : 'The code is not valid');
+  if (verdict === 'noChallenge') {
+    // Nothing secret was compared (no challenge was asked for, or it was just spent by the right code).
+    await attempt.giveBack();
+    return err('STEP_NOT_ALLOWED', 'Ask for a code (or questions, or a security key prompt) first');
   }
-  await ctx.store.clearFailures(methodKey(method.id));
+  if (verdict === 'failed') return err('INVALID_CODE', method.type === 'questions' ? 'The answers are not right' : 'The code is not valid');
+  await attempt.passed();
   return ok(true);
 }
 

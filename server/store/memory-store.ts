@@ -1,4 +1,4 @@
-import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ProfileUpdate, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
+import type { AuditEvent, ChallengeRecord, HelpdeskRequest, Limit, ProfileUpdate, Reservation, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
 
 const live = <T extends { expiresAt: number }>(record: T | undefined, now: number): T | null =>
   record && record.expiresAt > now ? record : null;
@@ -17,8 +17,10 @@ export class MemoryStore implements Store {
   private readonly challenges = new Map<string, ChallengeRecord>();
   private readonly resets = new Map<string, ResetRecord>();
   /** Events per key, each with the end of the window it was counted in (so sweep can drop it). */
-  private readonly failures = new Map<string, { at: number; expiresAt: number }[]>();
-  private readonly blocks = new Map<string, number>();
+  private readonly failures = new Map<string, { id: string; at: number; expiresAt: number }[]>();
+  /** Until when a key is blocked, and which reservation set the block. */
+  private readonly blocks = new Map<string, { until: number; setBy?: string }>();
+  private nextEventId = 1;
   private readonly audit: AuditEvent[] = [];
   private readonly helpdesk: HelpdeskRequest[] = [];
 
@@ -128,20 +130,28 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async recordFailure(key: string, now: number, windowMs: number): Promise<number> {
-    const recent = (this.failures.get(key) ?? []).filter((e) => e.at > now - windowMs);
-    recent.push({ at: now, expiresAt: now + windowMs });
+  // No await between reading and writing: one call is atomic on the event loop.
+  async reserveAttempt(key: string, now: number, limit: Limit): Promise<Reservation> {
+    const block = this.blocks.get(key);
+    if (block && block.until > now) return { ok: false, until: block.until };
+    const recent = (this.failures.get(key) ?? []).filter((e) => e.at > now - limit.windowMs);
+    const id = String(this.nextEventId++);
+    recent.push({ id, at: now, expiresAt: now + limit.windowMs });
     this.failures.set(key, recent);
-    return recent.length;
+    if (recent.length >= limit.max) this.blocks.set(key, { until: now + limit.blockMs, setBy: id });
+    return { ok: true, id };
   }
-  async clearFailures(key: string): Promise<void> {
+  async releaseAttempt(key: string, id: string): Promise<void> {
+    const events = this.failures.get(key);
+    if (events) this.failures.set(key, events.filter((e) => e.id !== id));
+    if (this.blocks.get(key)?.setBy === id) this.blocks.delete(key);
+  }
+  async clearAttempts(key: string): Promise<void> {
     this.failures.delete(key);
-  }
-  async setBlock(key: string, until: number): Promise<void> {
-    this.blocks.set(key, until);
+    this.blocks.delete(key);
   }
   async blockedUntil(key: string, now: number): Promise<number | null> {
-    const until = this.blocks.get(key);
+    const until = this.blocks.get(key)?.until;
     return until !== undefined && until > now ? until : null;
   }
 
@@ -162,7 +172,7 @@ export class MemoryStore implements Store {
     for (const map of [this.sessions, this.setups, this.challenges, this.resets] as Map<string, { expiresAt: number }>[]) {
       for (const [key, record] of map) if (record.expiresAt <= now) map.delete(key);
     }
-    for (const [key, until] of this.blocks) if (until <= now) this.blocks.delete(key);
+    for (const [key, block] of this.blocks) if (block.until <= now) this.blocks.delete(key);
     for (const [key, events] of this.failures) {
       const kept = events.filter((e) => e.expiresAt > now);
       if (kept.length === 0) this.failures.delete(key);

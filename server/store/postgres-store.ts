@@ -15,7 +15,7 @@ import pg from 'pg';
 import { latestVersion, SchemaTooNewError, type Migration } from './migrations/migration.js';
 import { postgresMigrations } from './migrations/postgres.js';
 import { challengeColumns, isMethod, methodColumns, orNull, setupColumns, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
-import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ProfileUpdate, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
+import type { AuditEvent, ChallengeRecord, HelpdeskRequest, Limit, ProfileUpdate, Reservation, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
 
 export interface PostgresStoreOptions {
   /** Most connections this instance opens. Default 10. */
@@ -257,25 +257,41 @@ export class PostgresStore implements Store {
 
   // Throttles
 
-  async recordFailure(key: string, now: number, windowMs: number): Promise<number> {
-    return transaction(this.pool, async (c) => {
+  async reserveAttempt(key: string, now: number, limit: Limit): Promise<Reservation> {
+    return transaction(this.pool, async (c): Promise<Reservation> => {
+      // One key at a time across every instance: after the lock, this transaction's
+      // statements see every earlier reservation of `key`.
       await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COUNTER_LOCK_CLASS, key]);
-      // After the lock: this statement's snapshot includes every earlier failure of `key`.
       const [row] = await this.rows(
-        `WITH pruned AS (DELETE FROM counters WHERE key = $1 AND at <= $2),
-              added AS (INSERT INTO counters (key, at, expires_at) VALUES ($1, $3, $4))
-         SELECT COUNT(*) + 1 AS n FROM counters WHERE key = $1 AND at > $2`,
-        [key, now - windowMs, now, now + windowMs],
+        `WITH blocked AS (SELECT until FROM blocks WHERE key = $1 AND until > $3),
+              pruned AS (DELETE FROM counters WHERE key = $1 AND at <= $2 AND NOT EXISTS (SELECT 1 FROM blocked)),
+              added AS (INSERT INTO counters (key, at, expires_at) SELECT $1, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM blocked) RETURNING id)
+         SELECT (SELECT until FROM blocked) AS until, (SELECT id FROM added) AS id,
+                (SELECT COUNT(*) FROM counters WHERE key = $1 AND at > $2) + 1 AS n`,
+        [key, now - limit.windowMs, now, now + limit.windowMs],
         c,
       );
-      return Number(row?.n);
+      if (row?.until !== null && row?.until !== undefined) return { ok: false, until: Number(row.until) };
+      const id = String(row?.id);
+      if (Number(row?.n) >= limit.max) {
+        await c.query('INSERT INTO blocks (key, until, set_by) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET until = excluded.until, set_by = excluded.set_by', [key, now + limit.blockMs, id]);
+      }
+      return { ok: true, id };
     });
   }
-  async clearFailures(key: string): Promise<void> {
-    await this.pool.query('DELETE FROM counters WHERE key = $1', [key]);
+  async releaseAttempt(key: string, id: string): Promise<void> {
+    await transaction(this.pool, async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COUNTER_LOCK_CLASS, key]);
+      await c.query('DELETE FROM counters WHERE key = $1 AND id = $2', [key, id]);
+      await c.query('DELETE FROM blocks WHERE key = $1 AND set_by = $2', [key, id]);
+    });
   }
-  async setBlock(key: string, until: number): Promise<void> {
-    await this.pool.query('INSERT INTO blocks (key, until) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET until = excluded.until', [key, until]);
+  async clearAttempts(key: string): Promise<void> {
+    await transaction(this.pool, async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COUNTER_LOCK_CLASS, key]);
+      await c.query('DELETE FROM counters WHERE key = $1', [key]);
+      await c.query('DELETE FROM blocks WHERE key = $1', [key]);
+    });
   }
   async blockedUntil(key: string, now: number): Promise<number | null> {
     const r = await this.one('SELECT until FROM blocks WHERE key = $1 AND until > $2', [key, now]);

@@ -22,7 +22,7 @@ import Database from 'better-sqlite3';
 import { latestVersion, SchemaTooNewError, type Migration } from './migrations/migration.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
 import { challengeColumns, isMethod, methodColumns, orNull, setupColumns, toAudit, toChallenge, toMethod, toProfile, toReset, toSession, toSetup, userKey, type Row } from './sql-rows.js';
-import type { AuditEvent, ChallengeRecord, HelpdeskRequest, ProfileUpdate, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
+import type { AuditEvent, ChallengeRecord, HelpdeskRequest, Limit, ProfileUpdate, Reservation, ResetRecord, SessionRecord, SetupRecord, Store, StoredMethod, UserProfile } from './store.js';
 
 export interface SqliteStoreOptions {
   /** 'crash' (synchronous=NORMAL, default) or 'power-loss' (synchronous=FULL): see above. */
@@ -253,18 +253,29 @@ export class SqliteStore implements Store {
 
   // Throttles
 
-  async recordFailure(key: string, now: number, windowMs: number): Promise<number> {
-    return this.write(() => {
-      this.run('DELETE FROM counters WHERE key = ? AND at <= ?', key, now - windowMs);
-      this.run('INSERT INTO counters (key, at, expires_at) VALUES (?, ?, ?)', key, now, now + windowMs);
-      return Number(this.get('SELECT COUNT(*) AS n FROM counters WHERE key = ?', key)?.n);
+  async reserveAttempt(key: string, now: number, limit: Limit): Promise<Reservation> {
+    // IMMEDIATE: the write lock is taken first, so other processes on the file queue behind it.
+    return this.write((): Reservation => {
+      const block = this.get('SELECT until FROM blocks WHERE key = ? AND until > ?', key, now);
+      if (block) return { ok: false, until: Number(block.until) };
+      this.run('DELETE FROM counters WHERE key = ? AND at <= ?', key, now - limit.windowMs);
+      const id = this.stmt('INSERT INTO counters (key, at, expires_at) VALUES (?, ?, ?)').run(key, now, now + limit.windowMs).lastInsertRowid;
+      const n = Number(this.get('SELECT COUNT(*) AS n FROM counters WHERE key = ?', key)?.n);
+      if (n >= limit.max) this.run('INSERT OR REPLACE INTO blocks (key, until, set_by) VALUES (?, ?, ?)', key, now + limit.blockMs, String(id));
+      return { ok: true, id: String(id) };
     });
   }
-  async clearFailures(key: string): Promise<void> {
-    this.run('DELETE FROM counters WHERE key = ?', key);
+  async releaseAttempt(key: string, id: string): Promise<void> {
+    this.write(() => {
+      this.run('DELETE FROM counters WHERE key = ? AND id = ?', key, Number(id));
+      this.run('DELETE FROM blocks WHERE key = ? AND set_by = ?', key, id);
+    });
   }
-  async setBlock(key: string, until: number): Promise<void> {
-    this.run('INSERT OR REPLACE INTO blocks (key, until) VALUES (?, ?)', key, until);
+  async clearAttempts(key: string): Promise<void> {
+    this.write(() => {
+      this.run('DELETE FROM counters WHERE key = ?', key);
+      this.run('DELETE FROM blocks WHERE key = ?', key);
+    });
   }
   async blockedUntil(key: string, now: number): Promise<number | null> {
     const r = this.get('SELECT until FROM blocks WHERE key = ? AND until > ?', key, now);

@@ -147,6 +147,16 @@ export interface HelpdeskRequest {
   at: string;
 }
 
+/** At most `max` events under a key within `windowMs`; reaching it blocks the key for `blockMs`. */
+export interface Limit {
+  max: number;
+  windowMs: number;
+  blockMs: number;
+}
+
+/** A reserved event (its id, to give it back), or the end of the block that refused it. */
+export type Reservation = { ok: true; id: string } | { ok: false; until: number };
+
 export interface Store {
   // Registered methods and profiles
   listMethods(userId: string): Promise<StoredMethod[]>;
@@ -202,11 +212,23 @@ export interface Store {
   /** Undo a completion whose directory write failed, so the user may try another password. */
   reopenReset(tokenHash: string): Promise<void>;
 
-  // Throttles: counts of events in a sliding window, and blocks until a time
-  /** Record one event under `key`; returns the events within the window, this one included. */
-  recordFailure(key: string, now: number, windowMs: number): Promise<number>;
-  clearFailures(key: string): Promise<void>;
-  setBlock(key: string, until: number): Promise<void>;
+  // Throttles: events under a key counted in a sliding window, and a block until a time
+  /**
+   * Reserve one event under `key` BEFORE doing what it counts (checking a code or a
+   * password, sending a message), in one atomic step: refused while the key is blocked;
+   * otherwise the event is recorded, and the one that brings the window's count to
+   * `limit.max` blocks the key until `now + limit.blockMs`. N racing callers — on one
+   * instance or on several sharing this store — get at most `max` reservations before the
+   * block, so at most `max` checks ever run.
+   */
+  reserveAttempt(key: string, now: number, limit: Limit): Promise<Reservation>;
+  /**
+   * Give one reservation back: what it reserved did not happen (the message was not sent,
+   * the check never ran). Lifts the block only if this reservation set it.
+   */
+  releaseAttempt(key: string, id: string): Promise<void>;
+  /** Forget every event and the block under `key`: its owner proved who they are. */
+  clearAttempts(key: string): Promise<void>;
   /** When the block on `key` ends, or null if it is not blocked at `now`. */
   blockedUntil(key: string, now: number): Promise<number | null>;
 

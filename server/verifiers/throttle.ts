@@ -1,24 +1,45 @@
+/**
+ * Limits on what can be tried or sent, shared by every route. The rule that makes them hold
+ * under concurrency: an attempt is RESERVED in the store before the slow check runs
+ * (Argon2id, a directory bind, a message sent), never counted after it. A burst of N
+ * parallel wrong attempts — on one instance or spread over several sharing one store —
+ * gets at most the limit evaluated; the rest are THROTTLED without touching the check.
+ */
 import { err, type Err } from '../../contract/errors.js';
-import type { SsprPolicy } from '../policy/policy.js';
 import { iso, type ServiceContext } from '../service-context.js';
+import type { Limit } from '../store/store.js';
 
-type Limits = SsprPolicy['verifyFailures']; // every Throttle has this shape
+/** THROTTLED with the time the user may try again. */
+export const throttledUntil = (until: number): Err => err('THROTTLED', 'Too many attempts', { retryAfter: iso(until) });
 
-/** THROTTLED with the time the user may try again, or null when `key` is not blocked. */
+/** THROTTLED when `key` is blocked now, else null. Reads only: for refusing before any work (a challenge of a blocked method). */
 export async function throttled(ctx: ServiceContext, key: string): Promise<Err | null> {
   const until = await ctx.store.blockedUntil(key, ctx.clock());
-  return until === null ? null : err('THROTTLED', 'Too many attempts', { retryAfter: iso(until) });
+  return until === null ? null : throttledUntil(until);
 }
 
 /**
- * Count one event under `key` (a failed check, a code sent, a reset started, a helpdesk
- * request); the one that reaches the limit blocks `key` for the block period.
+ * One reserved attempt. Left alone, it stays counted: that is what a failed check does.
  */
-export async function countTowardsLimit(ctx: ServiceContext, key: string, limits: Limits): Promise<void> {
-  const now = ctx.clock();
-  const failures = await ctx.store.recordFailure(key, now, limits.windowMs);
-  if (failures >= limits.max) await ctx.store.setBlock(key, now + limits.blockMs);
+export interface Attempt {
+  /** The check passed: the owner proved who they are, so the key's count and block are cleared. */
+  passed(): Promise<void>;
+  /** What was reserved did not happen (nothing was sent, the check never ran): the attempt is given back. */
+  giveBack(): Promise<void>;
 }
+
+/** Reserve one attempt under `key`, or THROTTLED when the limit is already reached (or reserved by attempts in flight). */
+export async function reserveAttempt(ctx: ServiceContext, key: string, limit: Limit): Promise<Attempt | Err> {
+  const reservation = await ctx.store.reserveAttempt(key, ctx.clock(), limit);
+  if (!reservation.ok) return throttledUntil(reservation.until);
+  return {
+    passed: () => ctx.store.clearAttempts(key),
+    giveBack: () => ctx.store.releaseAttempt(key, reservation.id),
+  };
+}
+
+/** True for THROTTLED (an Err), false for a reserved Attempt. */
+export const isRefused = (a: Attempt | Err): a is Err => 'ok' in a;
 
 export const methodKey = (methodId: string) => `verify:${methodId}`;
 export const signInKey = (userId: string) => `signin:${userId.toLowerCase()}`;

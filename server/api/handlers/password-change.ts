@@ -3,7 +3,7 @@ import { checkNewPassword } from '../../passwords/password-check.js';
 import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import { audit, auditedFailure, iso, type ServiceContext } from '../../service-context.js';
 import type { SetPasswordResult } from '../../directories/directory.js';
-import { countTowardsLimit, signInKey, throttled } from '../../verifiers/throttle.js';
+import { isRefused, reserveAttempt, signInKey } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
 
@@ -41,27 +41,29 @@ export async function setNewPassword(
 
 /** Change a known password: the old one proves who you are (throttled like sign-in). */
 export const changePassword: Handler<'changePassword'> = async (ctx, { body, client, language }) => {
-  const blocked = await throttled(ctx, signInKey(body.userId));
-  if (blocked) return blocked;
   const user = await ctx.directory.findUser(body.userId);
+  // The old password counts towards the sign-in limit, reserved before it is checked.
+  const attempt = await reserveAttempt(ctx, signInKey(user?.userId ?? body.userId), ctx.policy.signInFailures);
+  if (isRefused(attempt)) return attempt;
   // The old password first: were the new password's rules checked before it, a weak new
   // password would answer POLICY_VIOLATION for any existing account whatever the old password
   // (an account-existence oracle that the sign-in throttle never counts). With
   // hideAccountState, "managed elsewhere" is told only to someone who knows the password.
   const oldPasswordOk = (await ctx.directory.verifyPassword(body.userId, body.oldPassword)) === 'ok';
   if (!user || (!oldPasswordOk && (user.passwordManaged || ctx.policy.hideAccountState))) {
-    await countTowardsLimit(ctx, signInKey(body.userId), ctx.policy.signInFailures);
     return auditedFailure(ctx, { event: 'password.change', ...(user ? { userId: user.userId } : {}), client, detail: user ? 'old password' : 'unknown user' }, err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect'));
   }
   if (!user.passwordManaged) {
-    if (!oldPasswordOk) await countTowardsLimit(ctx, signInKey(body.userId), ctx.policy.signInFailures);
+    if (oldPasswordOk) await attempt.passed();
     return err('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service", { helpdesk: ctx.tenant.helpdesk });
   }
   const result = await setNewPassword(ctx, user.userId, policyForUser(ctx.policy, user.groups), body.newPassword, client, 'password.change', () => ctx.directory.changePassword(user.userId, body.oldPassword, body.newPassword));
+  // The old password was right (checked above): only a directory that says otherwise keeps the attempt counted.
   if (!result.ok) {
-    if (result.error.code === 'INVALID_CREDENTIALS') await countTowardsLimit(ctx, signInKey(body.userId), ctx.policy.signInFailures);
+    if (result.error.code !== 'INVALID_CREDENTIALS') await attempt.passed();
     return result;
   }
+  await attempt.passed();
   await notifyUser(ctx, user.userId, { kind: 'change' }, language);
   return ok({ changedAt: iso(ctx.clock()) });
 };

@@ -4,7 +4,7 @@ import { isSsprEnabled, policyForUser, type SsprPolicy } from '../../policy/poli
 import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
 import type { ResetRecord, StoredMethod } from '../../store/store.js';
 import { methodChoice, startChallenge, verifyProof } from '../../methods/use-method.js';
-import { countTowardsLimit, signInKey, throttled } from '../../verifiers/throttle.js';
+import { isRefused, reserveAttempt, signInKey } from '../../verifiers/throttle.js';
 import { isErr, type Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
 import { setNewPassword } from './password-change.js';
@@ -43,10 +43,8 @@ function usableMethods(policy: SsprPolicy, methods: readonly StoredMethod[]): St
  */
 export const startReset: Handler<'startReset'> = async (ctx, { body, client }) => {
   const mode = body.mode ?? 'reset';
-  const accountKey = `resets:${body.userId.toLowerCase()}`;
-  const blocked = await throttled(ctx, accountKey);
-  if (blocked) return blocked;
-  await countTowardsLimit(ctx, accountKey, ctx.policy.resetsPerAccount);
+  const started = await reserveAttempt(ctx, `resets:${body.userId.toLowerCase()}`, ctx.policy.resetsPerAccount);
+  if (isRefused(started)) return started;
   const now = ctx.clock();
 
   const user = await ctx.directory.findUser(body.userId);
@@ -120,8 +118,7 @@ export const completeReset: Handler<'completeReset'> = async (ctx, { body, token
   if (!changed.ok) return changed;
   // A successful reset clears the sign-in lockout, in the directory and here (POLICY.md).
   await ctx.directory.unlock(live.reset.userId);
-  await ctx.store.clearFailures(signInKey(live.reset.userId));
-  await ctx.store.setBlock(signInKey(live.reset.userId), ctx.clock());
+  await ctx.store.clearAttempts(signInKey(live.reset.userId));
   await notifyUser(ctx, live.reset.userId, { kind: 'reset' }, language);
   return ok({ completedAt: iso(ctx.clock()) });
 };
@@ -133,8 +130,7 @@ export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, clie
   if (refused) return refused;
   if (!(await ctx.store.completeReset(live.reset.tokenHash, ctx.clock()))) return err('RESET_EXPIRED', 'Start again');
   await ctx.directory.unlock(live.reset.userId);
-  await ctx.store.clearFailures(signInKey(live.reset.userId));
-  await ctx.store.setBlock(signInKey(live.reset.userId), ctx.clock());
+  await ctx.store.clearAttempts(signInKey(live.reset.userId));
   await audit(ctx, { event: 'unlock', userId: live.reset.userId, client, outcome: 'success' });
   await notifyUser(ctx, live.reset.userId, { kind: 'unlock' }, language);
   return ok({ unlockedAt: iso(ctx.clock()) });

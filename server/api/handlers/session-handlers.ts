@@ -3,7 +3,7 @@ import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } 
 import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import type { SessionRecord, StoredMethod } from '../../store/store.js';
 import { isSecondFactor, methodChoice, startChallenge, verifyProof } from '../../methods/use-method.js';
-import { countTowardsLimit, signInKey, throttled } from '../../verifiers/throttle.js';
+import { isRefused, reserveAttempt, signInKey } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 
 /** The live session behind a bearer token, or null. */
@@ -24,16 +24,17 @@ export function stepUpMethods(methods: StoredMethod[]): StoredMethod[] {
 }
 
 export const signIn: Handler<'signIn'> = async (ctx, { body, client }) => {
-  const blocked = await throttled(ctx, signInKey(body.userId));
-  if (blocked) return blocked;
   const user = await ctx.directory.findUser(body.userId);
+  // Reserved before the password is checked, on the account's own id (so spellings of one
+  // account share one limit): parallel wrong passwords get at most the limit checked.
+  const attempt = await reserveAttempt(ctx, signInKey(user?.userId ?? body.userId), ctx.policy.signInFailures);
+  if (isRefused(attempt)) return attempt;
   const check = await ctx.directory.verifyPassword(body.userId, body.password);
   if (!user || check !== 'ok') {
-    await countTowardsLimit(ctx, signInKey(body.userId), ctx.policy.signInFailures);
     // An unknown user id is not recorded as typed: people type passwords into the wrong box.
     return auditedFailure(ctx, { event: 'signIn', ...(user ? { userId: user.userId } : {}), client, detail: user ? check : 'unknown user' }, err('INVALID_CREDENTIALS', 'The user ID or password is incorrect'));
   }
-  await ctx.store.clearFailures(signInKey(user.userId));
+  await attempt.passed();
   const gates = stepUpMethods(await ctx.store.listMethods(user.userId));
   const token = newToken();
   const expiresAt = ctx.clock() + ctx.policy.sessionLifetimeMs;

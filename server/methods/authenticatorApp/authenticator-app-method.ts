@@ -1,6 +1,6 @@
 import { err, ok } from '../../../contract/errors.js';
 import { audit, iso, newId } from '../../service-context.js';
-import { countTowardsLimit, throttled } from '../../verifiers/throttle.js';
+import { isRefused, reserveAttempt } from '../../verifiers/throttle.js';
 import { matchTotp, newTotpSecret, totpUri, verifyRegisteredTotp } from '../../verifiers/totp.js';
 import type { MethodModule } from '../method-module.js';
 import { readCode } from '../one-time-code-channel.js';
@@ -35,12 +35,10 @@ export const authenticatorApp: MethodModule<'authenticatorApp'> = {
       });
     },
     async prove(ctx, owner, setup, input) {
-      const key = `setup:${setup.id}`;
-      const blocked = await throttled(ctx, key);
-      if (blocked) return blocked;
+      const attempt = await reserveAttempt(ctx, `setup:${setup.id}`, owner.policy.verifyFailures);
+      if (isRefused(attempt)) return attempt;
       const step = await matchTotp(owner.policy.totp, ctx.box.open(setup.secret), input.code, ctx.clock());
       if (step === null) {
-        await countTowardsLimit(ctx, key, owner.policy.verifyFailures);
         await audit(ctx, { event: 'registration.add.authenticatorApp', userId: owner.userId, client: owner.client, outcome: 'failure' });
         return err('INVALID_CODE', 'The code is not valid');
       }

@@ -139,4 +139,11 @@ CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
   FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 `,
   },
+  {
+    version: 3,
+    name: 'a block remembers the reservation that set it, so giving that one back lifts it',
+    sql: `
+ALTER TABLE blocks ADD COLUMN set_by text;
+`,
+  },
 ];

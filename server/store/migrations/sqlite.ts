@@ -134,4 +134,11 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 `,
   },
+  {
+    version: 3,
+    name: 'a block remembers the reservation that set it, so giving that one back lifts it',
+    sql: `
+ALTER TABLE blocks ADD COLUMN set_by TEXT;
+`,
+  },
 ];

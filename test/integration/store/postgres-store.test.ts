@@ -71,8 +71,8 @@ if (!base) {
     it('sweep deletes counter rows whose window has passed', async () => {
       const { schema, url } = await schemas.create();
       const store = await PostgresStore.open(url);
-      await store.recordFailure('a', 1000, 500);
-      await store.recordFailure('b', 1000, 10_000);
+      await store.reserveAttempt('a', 1000, { max: 5, windowMs: 500, blockMs: 1 });
+      await store.reserveAttempt('b', 1000, { max: 5, windowMs: 10_000, blockMs: 1 });
       await store.sweep(2000);
       await store.close();
       expect((await schemas.query(`SELECT key FROM ${schema}.counters`)).rows).toEqual([{ key: 'b' }]);
@@ -87,7 +87,7 @@ if (!base) {
         await store.addMethod({ id: 'k', userId: 'u', type: 'securityKey', label: 'Key', createdAt: '2025-01-01T00:00:00.000Z', secret: 'sealed:pk', credentialId: 'AAEC', counter: 4_294_967_295 });
         expect(await store.listMethods('u')).toEqual([expect.objectContaining({ type: 'securityKey', counter: 4_294_967_295 })]);
         expect(await store.blockedUntil('none', 0)).toBeNull();
-        await store.setBlock('b', 8_640_000_000_000);
+        await store.reserveAttempt('b', 0, { max: 1, windowMs: 1000, blockMs: 8_640_000_000_000 });
         expect(await store.blockedUntil('b', 0)).toBe(8_640_000_000_000);
       } finally {
         await store.close();

@@ -64,8 +64,8 @@ describe('SqliteStore specifics', () => {
   it('sweep deletes counter rows whose window has passed', async () => {
     const path = newPath();
     const store = SqliteStore.open(path);
-    await store.recordFailure('a', 1000, 500);
-    await store.recordFailure('b', 1000, 10_000);
+    await store.reserveAttempt('a', 1000, { max: 5, windowMs: 500, blockMs: 1 });
+    await store.reserveAttempt('b', 1000, { max: 5, windowMs: 10_000, blockMs: 1 });
     await store.sweep(2000);
     await store.close();
     const db = new Database(path, { readonly: true });
@@ -86,7 +86,7 @@ describe('SqliteStore specifics', () => {
       setTimeout(() => { db.exec('COMMIT'); db.close(); }, 400);`, path], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
     const started = Date.now();
-    await expect(store.recordFailure('k', 1, 1000)).resolves.toBe(1);
+    await expect(store.reserveAttempt('k', 1, { max: 5, windowMs: 1000, blockMs: 1 })).resolves.toMatchObject({ ok: true });
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
     await new Promise((resolve) => holder.once('exit', resolve));
 
@@ -94,7 +94,7 @@ describe('SqliteStore specifics', () => {
     const lock = new Database(path);
     lock.exec('BEGIN IMMEDIATE');
     try {
-      await expect(impatient.recordFailure('k', 2, 1000)).rejects.toThrow(/locked|busy/i);
+      await expect(impatient.reserveAttempt('k', 2, { max: 5, windowMs: 1000, blockMs: 1 })).rejects.toThrow(/locked|busy/i);
     } finally {
       lock.exec('ROLLBACK');
       lock.close();

@@ -370,45 +370,71 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         expect(got.filter((n) => n !== null).sort()).toEqual([1, 2, 3]);
         expect((await store.getProfile('alain@contoso.com'))?.skipsUsed).toBe(3);
       });
-      it('recordFailure: 20 racing failures count 1..20, none lost', async () => {
+      it('reserveAttempt with a limit of 5: 50 racing reservations, exactly 5 granted, the rest refused until the block ends', async () => {
         const store = await open();
-        const counts = await race(20, () => store.recordFailure('verify:alain:m-1', T, 3_600_000));
-        expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-        expect(await store.recordFailure('verify:alain:m-1', T, 3_600_000)).toBe(21);
+        const limit = { max: 5, windowMs: 3_600_000, blockMs: 86_400_000 };
+        const got = await race(50, () => store.reserveAttempt('verify:m-1', T, limit));
+        expect(got.filter((r) => r.ok)).toHaveLength(5);
+        expect(new Set(got.flatMap((r) => (r.ok ? [r.id] : []))).size).toBe(5);
+        expect(got.filter((r) => !r.ok).every((r) => !r.ok && r.until === T + 86_400_000)).toBe(true);
+        expect(await store.blockedUntil('verify:m-1', T)).toBe(T + 86_400_000);
       });
     });
 
     describe('throttles', () => {
-      it('recordFailure counts the events of a key inside the sliding window', async () => {
+      const limit = { max: 3, windowMs: 5000, blockMs: 1000 };
+      it('reserveAttempt counts inside the sliding window; the max-th blocks the key for blockMs', async () => {
         const store = await open();
-        const w = 5000;
-        expect(await store.recordFailure('k', T, w)).toBe(1);
-        expect(await store.recordFailure('k', T + 1000, w)).toBe(2);
-        expect(await store.recordFailure('k', T + 2000, w)).toBe(3);
-        expect(await store.recordFailure('other', T + 2000, w)).toBe(1);
-        expect(await store.recordFailure('K', T + 2000, w)).toBe(1); // keys are exact
-        expect(await store.recordFailure('k', T + 5000, w)).toBe(3); // T has left the window (> now - window)
-        expect(await store.recordFailure('k', T + 5999, w)).toBe(4);
-        expect(await store.recordFailure('k', T + 6000, w)).toBe(4); // T+1000 left
-        expect(await store.recordFailure('k', T + 60_000, w)).toBe(1);
-        await store.clearFailures('k');
-        await store.clearFailures('never-used');
-        expect(await store.recordFailure('k', T + 60_001, w)).toBe(1);
-        expect(await store.recordFailure('other', T + 2001, w)).toBe(2);
+        expect((await store.reserveAttempt('k', T, limit)).ok).toBe(true);
+        expect((await store.reserveAttempt('k', T + 1000, limit)).ok).toBe(true);
+        expect(await store.blockedUntil('k', T + 1000)).toBeNull();
+        expect((await store.reserveAttempt('other', T + 1000, limit)).ok).toBe(true);
+        expect((await store.reserveAttempt('K', T + 1000, limit)).ok).toBe(true); // keys are exact
+        expect((await store.reserveAttempt('k', T + 2000, limit)).ok).toBe(true); // the 3rd: granted, and blocks
+        expect(await store.blockedUntil('k', T + 2000)).toBe(T + 3000);
+        expect(await store.reserveAttempt('k', T + 2999, limit)).toEqual({ ok: false, until: T + 3000 });
+        expect(await store.blockedUntil('k', T + 3000)).toBeNull(); // exclusive
+        // After the block, the window still holds T+1000 and T+2000 (T left at T+5000): the next one blocks again.
+        expect((await store.reserveAttempt('k', T + 5000, limit)).ok).toBe(true);
+        expect(await store.blockedUntil('k', T + 5000)).toBe(T + 6000);
+        // Long after, the window is empty again.
+        expect((await store.reserveAttempt('k', T + 60_000, limit)).ok).toBe(true);
+        expect(await store.blockedUntil('k', T + 60_000)).toBeNull();
       });
 
-      it('blocks last until their time (exclusive); a later setBlock replaces', async () => {
+      it('releaseAttempt gives one back, and lifts the block only when that reservation set it', async () => {
         const store = await open();
-        expect(await store.blockedUntil('k', T)).toBeNull();
-        await store.setBlock('k', T + 1000);
+        const r1 = await store.reserveAttempt('k', T, limit);
+        const r2 = await store.reserveAttempt('k', T, limit);
+        const r3 = await store.reserveAttempt('k', T, limit);
+        if (!r1.ok || !r2.ok || !r3.ok) throw new Error('expected three reservations');
         expect(await store.blockedUntil('k', T)).toBe(T + 1000);
-        expect(await store.blockedUntil('k', T + 999)).toBe(T + 1000);
-        expect(await store.blockedUntil('k', T + 1000)).toBeNull();
-        await store.setBlock('k', T + 86_400_000);
-        expect(await store.blockedUntil('k', T + 1000)).toBe(T + 86_400_000);
-        await store.setBlock('k', T - 1);
+        await store.releaseAttempt('k', r1.id); // not the one that blocked
+        expect(await store.blockedUntil('k', T)).toBe(T + 1000);
+        await store.releaseAttempt('k', r3.id); // the one that blocked
         expect(await store.blockedUntil('k', T)).toBeNull();
-        expect(await store.blockedUntil('other', T)).toBeNull();
+        // Two events were given back: one stays (r2), so two more fit before the block.
+        expect((await store.reserveAttempt('k', T, limit)).ok).toBe(true);
+        expect(await store.blockedUntil('k', T)).toBeNull();
+        expect((await store.reserveAttempt('k', T, limit)).ok).toBe(true);
+        expect(await store.blockedUntil('k', T)).toBe(T + 1000);
+        await store.releaseAttempt('never-used', '12345');
+        await store.releaseAttempt('k', r2.id); // another key's id space is untouched; releasing twice is harmless
+        await store.releaseAttempt('k', r2.id);
+      });
+
+      it('clearAttempts forgets the events and the block of one key only', async () => {
+        const store = await open();
+        for (let i = 0; i < 3; i++) await store.reserveAttempt('k', T, limit);
+        for (let i = 0; i < 3; i++) await store.reserveAttempt('other', T, limit);
+        expect(await store.blockedUntil('k', T)).toBe(T + 1000);
+        await store.clearAttempts('k');
+        await store.clearAttempts('never-used');
+        expect(await store.blockedUntil('k', T)).toBeNull();
+        expect(await store.blockedUntil('other', T)).toBe(T + 1000);
+        expect((await store.reserveAttempt('k', T, limit)).ok).toBe(true);
+        expect((await store.reserveAttempt('k', T, limit)).ok).toBe(true);
+        expect(await store.blockedUntil('k', T)).toBeNull(); // the count started again from 0
       });
     });
 
@@ -461,9 +487,10 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         await store.putChallenge(challenge({ id: 'new', expiresAt: T + 1 }));
         await store.putReset(reset({ tokenHash: 'old', expiresAt: old }));
         await store.putReset(reset({ tokenHash: 'new', expiresAt: T + 1 }));
-        await store.setBlock('old', old);
-        await store.setBlock('new', T + 1);
-        await store.recordFailure('live', T - 500, 1000);
+        const blockOnce = (until: number) => ({ max: 1, windowMs: 1, blockMs: until - (T - 100) });
+        await store.reserveAttempt('old', T - 100, blockOnce(old));
+        await store.reserveAttempt('new', T - 100, blockOnce(T + 1));
+        await store.reserveAttempt('live', T - 500, { max: 2, windowMs: 1000, blockMs: 1 });
         await store.sweep(T);
         // Looking back in time shows what sweep deleted (expired = absent already hides it at T).
         const past = T - 10;
@@ -477,7 +504,9 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         expect(await store.getChallenge('new', past)).not.toBeNull();
         expect(await store.getReset('new', past)).not.toBeNull();
         expect(await store.blockedUntil('new', past)).toBe(T + 1);
-        expect(await store.recordFailure('live', T, 1000)).toBe(2); // a counted failure survives sweep
+        // A counted event survives sweep: this second one reaches max (2) and blocks.
+        expect((await store.reserveAttempt('live', T, { max: 2, windowMs: 1000, blockMs: 1 })).ok).toBe(true);
+        expect(await store.blockedUntil('live', T)).toBe(T + 1);
         await store.sweep(T + 1);
         expect(await store.getSession('new', past)).toBeNull();
       });
@@ -516,8 +545,9 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         expect((await both((s) => s.advanceTotpStep('m-1', 42))).filter(Boolean)).toHaveLength(1);
         expect((await both((s) => s.completeReset('r-1', T))).filter(Boolean)).toHaveLength(1);
         expect((await both((s) => s.takeSkip('alain@contoso.com', 2))).filter((n) => n !== null)).toHaveLength(2);
-        const counts = await both((s) => s.recordFailure('k', T, 60_000));
-        expect([...counts].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        // 20 reservations split over two instances against a limit of 5: exactly 5 granted.
+        const reserved = await both((s) => s.reserveAttempt('k', T, { max: 5, windowMs: 60_000, blockMs: 60_000 }));
+        expect(reserved.filter((r) => r.ok)).toHaveLength(5);
       });
     });
   });

@@ -132,12 +132,13 @@ describe('resets per account and requests per address', () => {
 });
 
 describe('races', () => {
-  it('10 parallel verifyReset with the same right code: exactly one passes, and the method is not blocked by the losers', async () => {
+  it('10 parallel verifyReset with the same right code: exactly one passes, and the method is not left blocked by the losers', async () => {
     const token = await newReset();
     const code = await sendCode(token);
     const replies = await Promise.all(Array.from({ length: 10 }, () => verify(token, code)));
     expect(replies.filter((r) => r.body.ok)).toHaveLength(1);
-    for (const reply of replies.filter((r) => !r.body.ok)) expect(failure(reply).code).toBe('STEP_NOT_ALLOWED');
+    // Losers that were evaluated find the code spent; beyond the limit of 5 in flight, they were never evaluated.
+    for (const reply of replies.filter((r) => !r.body.ok)) expect(['STEP_NOT_ALLOWED', 'THROTTLED']).toContain(failure(reply).code);
     const next = await newReset();
     success(await verify(next, await sendCode(next)));
   });
