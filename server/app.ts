@@ -3,6 +3,7 @@ import { API_PREFIX } from '../contract/api.js';
 import { err } from '../contract/errors.js';
 import { buildOpenApi } from './api/openapi.js';
 import { registerRoutes, sendResult } from './api/register-routes.js';
+import { registerSecurityHeaders } from './api/security-headers.js';
 import type { ServiceContext } from './service-context.js';
 
 export const SERVICE_VERSION = '0.1.0';
@@ -54,6 +55,7 @@ export async function buildServer(ctx: ServiceContext, options: BuildOptions = {
     // Fastify's own 4xx errors (bad JSON, wrong content type, body too large) become typed results.
     return503OnClosing: true,
   });
+  await registerSecurityHeaders(app);
   app.setErrorHandler(async (error: { statusCode?: number; message?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');
