@@ -39,7 +39,13 @@ export const serviceLoggerOptions = (level: string) => ({
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   https?: { cert: string | Buffer; key: string | Buffer };
-  trustProxy?: boolean;
+  /**
+   * The reverse proxies in front of the service (addresses, CIDR ranges, or proxy-addr's
+   * `loopback`/`linklocal`/`uniquelocal`). The client address is then the right-most
+   * X-Forwarded-For hop that is not one of them, so entries a client wrote to the left
+   * of its own address are ignored. Empty or absent: the socket's peer is the client.
+   */
+  trustedProxies?: readonly string[];
 }
 
 /**
@@ -50,7 +56,8 @@ export async function buildServer(ctx: ServiceContext, options: BuildOptions = {
   const app = Fastify({
     logger: options.logger ?? false,
     ...(options.https ? { https: options.https } : {}),
-    ...(options.trustProxy ? { trustProxy: true } : {}),
+    // Never `true` (trust every hop): a client could then name its own address.
+    ...(options.trustedProxies?.length ? { trustProxy: [...options.trustedProxies] } : {}),
     bodyLimit: 16 * 1024,
     // Fastify's own 4xx errors (bad JSON, wrong content type, body too large) become typed results.
     return503OnClosing: true,

@@ -34,6 +34,15 @@ const fail = (message: string, code = 2): never => {
   process.exit(code);
 };
 
+/** A certificate or key file, or a ConfigError naming the field that points at it. */
+async function readTlsFile(path: string, field: 'certFile' | 'keyFile'): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new ConfigError([`server.tls.${field}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`], values.config);
+  }
+}
+
 if (values.help) {
   console.log(usage);
   process.exit(0);
@@ -62,8 +71,8 @@ try {
       context,
       host: values.host ?? config.server.host,
       port: port ?? config.server.port,
-      trustProxy: config.server.trustProxy,
-      ...(config.server.tls ? { tls: { cert: await readFile(config.server.tls.certFile), key: await readFile(config.server.tls.keyFile) } } : {}),
+      trustedProxies: config.server.trustedProxies,
+      ...(config.server.tls ? { tls: { cert: await readTlsFile(config.server.tls.certFile, 'certFile'), key: await readTlsFile(config.server.tls.keyFile, 'keyFile') } } : {}),
     });
     closeContext = close;
   } else {

@@ -1,3 +1,4 @@
+import { configProblems } from './config/check-config.js';
 import { ConfigError } from './config/config-error.js';
 import type { ServiceConfig } from './config/config-schema.js';
 import { policyFromConfig } from './config/policy-from-config.js';
@@ -16,10 +17,11 @@ import { createStore } from './store/create-store.js';
  * never exposed here, even when a channel is configured as `outbox`.
  */
 export async function createConfiguredContext(config: ServiceConfig, env: Env = process.env): Promise<{ context: ServiceContext; close(): Promise<void> }> {
+  // The same cross-field checks as --check, for a configuration that did not come through the
+  // file loader: one that cannot work is refused here, never at a user's first request.
+  const problems = configProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
   const policy = policyFromConfig(config.policy);
-  if (policy.methodsEnabled.includes('securityKey') && !config.webauthn) {
-    throw new ConfigError(['webauthn: required when policy.methodsEnabled includes securityKey (rpId, rpName, origins)']);
-  }
   // Outside demo mode there is no default key: secrets at rest need one the operator controls.
   const box = new SecretBox(await resolveSecretsKey(config, env));
   const storeConfig = config.store.kind === 'postgres' ? { kind: 'postgres' as const, url: env[config.store.urlEnv] ?? '' } : config.store;

@@ -18,7 +18,8 @@ export interface StartOptions {
   logger?: FastifyServerOptions['logger'];
   /** PEM certificate and key: the service speaks https. */
   tls?: { cert: string | Buffer; key: string | Buffer };
-  trustProxy?: boolean;
+  /** The reverse proxies in front of the service (see BuildOptions.trustedProxies). */
+  trustedProxies?: readonly string[];
   /** How often expired sessions, codes and counters are swept (ms; 0 = never). */
   sweepEveryMs?: number;
 }
@@ -32,7 +33,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const app = await buildServer(context, {
     logger: options.logger ?? false,
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
-    ...(options.trustProxy ? { trustProxy: true } : {}),
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ host, port: options.port ?? 0 });

@@ -1,7 +1,8 @@
 /**
  * Checks that span several fields, run once every field is in range: limits that must be
- * ordered, methods that need a channel, and the same for each group override as it would
- * apply on top of the tenant policy.
+ * ordered, methods and the helpdesk mail that need a channel, a listener that needs TLS, and
+ * the same for each group override as it would apply on top of the tenant policy. Each
+ * problem names the field and the fix. `--check` and the start both refuse on any of them.
  */
 import type { MethodType } from '../../contract/methods.js';
 import { applyPolicyPatch } from '../policy/apply-patch.js';
@@ -25,12 +26,12 @@ function policyProblems(p: SsprPolicy, at: string): string[] {
   return problems;
 }
 
-/** Every channel a method needs to work at all. */
-const methodNeeds: Partial<Record<MethodType, (c: ServiceConfig) => string | undefined>> = {
-  sms: (c) => (c.notify.sms ? undefined : 'notify.sms'),
-  voice: (c) => (c.notify.voice ? undefined : 'notify.voice'),
-  email: (c) => (c.notify.email ? undefined : 'notify.email'),
-  securityKey: (c) => (c.webauthn ? undefined : 'webauthn'),
+/** What a method needs to work at all: the missing section and how to fill it. */
+const methodNeeds: Partial<Record<MethodType, (c: ServiceConfig) => { field: string; fix: string } | undefined>> = {
+  sms: (c) => (c.notify.sms ? undefined : { field: 'notify.sms', fix: 'configure notify.sms (kind: http, a text-message provider)' }),
+  voice: (c) => (c.notify.voice ? undefined : { field: 'notify.voice', fix: 'configure notify.voice (kind: http, a phone-call provider)' }),
+  email: (c) => (c.notify.email ? undefined : { field: 'notify.email', fix: 'configure notify.email (kind: smtp)' }),
+  securityKey: (c) => (c.webauthn ? undefined : { field: 'webauthn', fix: 'configure webauthn { rpId, rpName, origins }' }),
 };
 
 /** All cross-field problems of a schema-valid configuration; empty when it can be used. */
@@ -43,15 +44,20 @@ export function configProblems(config: ServiceConfig): string[] {
     problems.push(...policyProblems(policy, at));
     for (const method of policy.methodsEnabled) {
       const missing = methodNeeds[method]?.(config);
-      if (missing) problems.push(`${missing}: required because ${at}.methodsEnabled includes ${method}`);
+      if (missing) problems.push(`${missing.field}: required because ${at}.methodsEnabled includes ${method}; ${missing.fix}, or remove ${method} from ${at}.methodsEnabled`);
     }
   }
   // Administrators need 2 methods other than questions, or none of them could ever reset.
   const adminUsable = tenant.methodsEnabled.filter((m) => m !== 'questions');
   if (tenant.adminGroups.length > 0 && adminUsable.length < 2)
     problems.push(`policy.methodsEnabled: administrators need 2 methods other than security questions (enabled: ${adminUsable.join(', ') || 'none'})`);
-  const { host, tls, trustProxy } = config.server;
-  if (!isLoopbackHost(host) && !tls && !trustProxy)
-    problems.push(`server.tls: required when server.host (${host}) is not loopback, unless a TLS-terminating proxy is declared with server.trustProxy: true`);
+  // Every helpdesk request mails tenant.helpdesk.email: without a mail channel each one would fail.
+  if (config.tenant.helpdesk.email && !config.notify.email)
+    problems.push('notify.email: required because tenant.helpdesk.email is set (helpdesk requests are mailed there); configure notify.email (kind: smtp), or remove tenant.helpdesk.email');
+  const { host, tls, trustedProxies } = config.server;
+  if (!isLoopbackHost(host) && !tls && trustedProxies.length === 0)
+    problems.push(
+      `server.tls: required when server.host (${host}) is not loopback; give the service a certificate (server.tls { certFile, keyFile }), or list the TLS-terminating proxy in front of it in server.trustedProxies`,
+    );
   return [...new Set(problems)];
 }

@@ -6,7 +6,7 @@
 import { isPossiblePhoneNumber } from 'libphonenumber-js';
 import { z } from 'zod';
 import { policyConfigSchema } from './policy-schema.js';
-import { envName, filePath, groupName, int, serviceUrl, uniqueBy } from './schema-helpers.js';
+import { envName, filePath, groupName, int, proxyEntry, serviceUrl, uniqueBy } from './schema-helpers.js';
 
 const tenantSchema = z.strictObject({
   /** Shown in the app and in every message ("Your Contoso verification code…"). */
@@ -116,13 +116,34 @@ const webauthnSchema = z
     });
   });
 
-const serverSchema = z.strictObject({
-  host: z.string().min(1).default('127.0.0.1'),
-  port: int(0, 65_535).default(8787),
-  tls: z.strictObject({ certFile: filePath, keyFile: filePath }).optional(),
-  /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers. */
-  trustProxy: z.boolean().default(false),
-});
+const serverSchema = z
+  .strictObject({
+    host: z.string().min(1).default('127.0.0.1'),
+    port: int(0, 65_535).default(8787),
+    tls: z.strictObject({ certFile: filePath, keyFile: filePath }).optional(),
+    /**
+     * The reverse proxies in front of the service, whose X-Forwarded-* headers are believed:
+     * the client address (per-address limit, audit) is the right-most hop not listed here.
+     */
+    trustedProxies: z
+      .array(proxyEntry)
+      .max(100)
+      .default([])
+      .transform((list) => list.map((entry) => entry.trim())),
+    /** Replaced by trustedProxies; `false` is still accepted so older files load. */
+    trustProxy: z.boolean().optional(),
+  })
+  .superRefine((server, ctx) => {
+    // Trusting every hop lets any client write its own address into X-Forwarded-For and walk
+    // past the per-address limit: the proxies must be named.
+    if (server.trustProxy === true)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trustProxy'],
+        message: 'true trusts every address, so any client could set its own address with X-Forwarded-For; remove it and list the proxies instead, e.g. server.trustedProxies: ["10.0.0.5"] (addresses or CIDR ranges)',
+      });
+  })
+  .transform(({ trustProxy: _replaced, ...server }) => server);
 
 export const serviceConfigSchema = z.strictObject({
   tenant: tenantSchema,
@@ -132,7 +153,7 @@ export const serviceConfigSchema = z.strictObject({
   secrets: secretsSchema.optional(),
   notify: notifySchema.default({}),
   webauthn: webauthnSchema.optional(),
-  server: serverSchema.default({ host: '127.0.0.1', port: 8787, trustProxy: false }),
+  server: serverSchema.default({ host: '127.0.0.1', port: 8787, trustedProxies: [] }),
 });
 
 /** A parsed, checked configuration (defaults filled in, file paths absolute). */

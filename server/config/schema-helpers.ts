@@ -29,6 +29,33 @@ export const throttleSchema = (maxMax: number, minMax = 1) =>
 
 export const isLoopbackHost = (host: string): boolean => host === 'localhost' || host === '::1' || host === '[::1]' || (isIP(host) === 4 && host.startsWith('127.'));
 
+/** proxy-addr's names for the ranges a proxy on the same machine or network usually has. */
+export const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'] as const;
+
+/**
+ * Why `entry` cannot name trusted proxies, or undefined when it can: an IP address, a CIDR
+ * range (`10.0.0.0/8`, `fd00::/8`) or one of `proxyRangeNames`. A /0 range is refused: it
+ * trusts every address, which lets any client choose its own address.
+ */
+export function proxyEntryProblem(entry: string): string | undefined {
+  if ((proxyRangeNames as readonly string[]).includes(entry)) return undefined;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  const wanted = `must be an IP address, a CIDR range (10.0.0.0/8, fd00::/8) or one of ${proxyRangeNames.join(', ')}`;
+  if (version === 0 || rest.length > 0) return wanted;
+  if (prefix === undefined) return undefined;
+  const bits = version === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > bits) return `the prefix length must be 0–${bits} for an IPv${version} range`;
+  if (Number(prefix) === 0) return 'a /0 range trusts every address, so any client could choose its own; list your proxies or their subnet';
+  return undefined;
+}
+
+/** One entry of `server.trustedProxies`. */
+export const proxyEntry = z.string().superRefine((entry, ctx) => {
+  const problem = proxyEntryProblem(entry.trim());
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: entry });
+});
+
 /** https, or http on loopback only (a test double, a relay on the same machine). */
 export const serviceUrl = z.url('must be a URL').refine((value) => {
   // zod runs refinements even after the format check failed.

@@ -27,7 +27,7 @@ describe('loadServiceConfig', () => {
 
   it('fills the defaults of optional sections', () => {
     const config = parseServiceConfig(configText());
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 8787, trustProxy: false });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 8787, trustedProxies: [] });
     expect(config.notify).toEqual({});
     expect(config.tenant.helpdesk).toEqual({});
   });
@@ -107,11 +107,11 @@ describe('cross-field checks', () => {
 
   it('requires the channel of every enabled method', () => {
     expect(problemsOf(configText({ 'policy.methodsEnabled': ['authenticatorApp', 'sms', 'securityKey'] }))).toEqual([
-      'notify.sms: required because policy.methodsEnabled includes sms',
-      'webauthn: required because policy.methodsEnabled includes securityKey',
+      'notify.sms: required because policy.methodsEnabled includes sms; configure notify.sms (kind: http, a text-message provider), or remove sms from policy.methodsEnabled',
+      'webauthn: required because policy.methodsEnabled includes securityKey; configure webauthn { rpId, rpName, origins }, or remove securityKey from policy.methodsEnabled',
     ]);
     expect(problemsOf(configText({ 'policy.groups': [{ match: ['g'], policy: { methodsEnabled: ['email'] } }] }))).toEqual([
-      'notify.email: required because policy.groups[0].policy.methodsEnabled includes email',
+      'notify.email: required because policy.groups[0].policy.methodsEnabled includes email; configure notify.email (kind: smtp), or remove email from policy.groups[0].policy.methodsEnabled',
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('cross-field checks', () => {
 
   it('refuses a non-loopback listener without TLS unless a proxy terminates it', () => {
     expect(problemsOf(configText({ 'server.host': '0.0.0.0' }))[0]).toMatch(/^server\.tls: required when server\.host \(0\.0\.0\.0\)/);
-    expect(problemsOf(configText({ 'server.host': '0.0.0.0', 'server.trustProxy': true }))).toEqual([]);
+    expect(problemsOf(configText({ 'server.host': '0.0.0.0', 'server.trustedProxies': ['10.0.0.5'] }))).toEqual([]);
     expect(problemsOf(configText({ 'server.host': '0.0.0.0', 'server.tls': { certFile: 'c', keyFile: 'k' } }))).toEqual([]);
   });
 
