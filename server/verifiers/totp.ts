@@ -11,16 +11,28 @@ export const newTotpSecret = (settings: TotpSettings): string => generateSecret(
 export const totpUri = (settings: TotpSettings, secret: string, issuer: string, accountName: string): string =>
   generateURI({ issuer, label: accountName, secret, algorithm: 'sha1', digits: settings.digits, period: settings.period });
 
-/** The time step a code matched, or null. Tolerance is ±window steps (POLICY.md: at most ±1). */
+/**
+ * The time step a code matched, or null. Tolerance is ±window steps (POLICY.md: at most ±1).
+ *
+ * Everything the API admits is an answer here, never a throw (otplib throws on a token of
+ * another length and on an `afterTimeStep` beyond the window): a code of the wrong length is
+ * simply a wrong code, and a step already spent past the window's end (this instance's clock
+ * behind the one that accepted it) leaves nothing to accept.
+ */
 export async function matchTotp(settings: TotpSettings, secret: string, code: string, nowMs: number, afterStep?: number): Promise<number | null> {
+  if (code.length !== settings.digits || !/^[0-9]+$/.test(code)) return null;
+  const epoch = Math.floor(nowMs / 1000);
+  const epochTolerance = settings.window * settings.period;
+  const lastStep = Math.floor((epoch + epochTolerance) / settings.period);
+  if (afterStep !== undefined && afterStep >= lastStep) return null;
   const result = await verify({
     secret,
     token: code,
     algorithm: 'sha1',
     digits: settings.digits,
     period: settings.period,
-    epoch: Math.floor(nowMs / 1000),
-    epochTolerance: settings.window * settings.period,
+    epoch,
+    epochTolerance,
     ...(afterStep !== undefined ? { afterTimeStep: afterStep } : {}),
   });
   return result.valid && 'timeStep' in result ? result.timeStep : null;
