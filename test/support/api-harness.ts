@@ -32,8 +32,11 @@ export interface ApiHarness {
   clock: FakeClock;
   ctx: ServiceContext;
   app: FastifyInstance;
-  /** `language`: sent as Accept-Language (contract LANGUAGE_HEADER), as the app sends the user's language. */
-  call<N extends ApiRouteName>(name: N, body: ApiBody<N>, token?: string, options?: { language?: string }): Promise<ApiReply<ApiData<N>>>;
+  /**
+   * `language`: sent as Accept-Language (contract LANGUAGE_HEADER), as the app sends the user's language.
+   * `remoteAddress`: the client's address as the service sees it (default 127.0.0.1).
+   */
+  call<N extends ApiRouteName>(name: N, body: ApiBody<N>, token?: string, options?: { language?: string; remoteAddress?: string }): Promise<ApiReply<ApiData<N>>>;
   /** Sign in and return the session token; fails the test if sign-in fails. */
   signIn(userId: string, password?: string): Promise<string>;
   /** Start a reset for alain and pass his authenticator app: returns the reset token. */
@@ -53,7 +56,15 @@ export async function createApiHarness(
   const clock = createFakeClock();
   const ctx = await createDemoContext({ clock, ...(options.policy ? { policy: options.policy } : {}), ...(options.hasher ? { hasher: options.hasher } : {}), ...(options.store ? { store: options.store } : {}) });
   if (options.withoutOutbox) delete ctx.outbox;
-  const app = await buildServer(ctx, options.logger ? { logger: options.logger } : {});
+  return harnessOver(ctx, clock, options.logger);
+}
+
+/**
+ * The harness over a context already made, on `clock` (the one `ctx.clock` reads): e.g. a
+ * second service instance sharing a first one's store, box and clock.
+ */
+export async function harnessOver(ctx: ServiceContext, clock: FakeClock, logger?: FastifyServerOptions['logger']): Promise<ApiHarness> {
+  const app = await buildServer(ctx, logger ? { logger } : {});
 
   const call: ApiHarness['call'] = async (name, body, token, options = {}) => {
     const route = apiRoutes[name];
@@ -61,6 +72,7 @@ export async function createApiHarness(
       method: route.method,
       url: API_PREFIX + route.path,
       ...(route.method === 'POST' ? { payload: body as object } : {}),
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(options.language ? { [LANGUAGE_HEADER]: options.language } : {}) },
     });
     return { status: response.statusCode, body: anyResult.parse(response.json()) as never };
