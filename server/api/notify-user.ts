@@ -10,6 +10,7 @@ import {
   type RenderedMessage,
   type SecurityInfoChange,
 } from '../notify/messages.js';
+import { undeliveredBecause } from '../notify/notify-error.js';
 import { audit, type ServiceContext } from '../service-context.js';
 import type { StoredMethod } from '../store/store.js';
 
@@ -43,8 +44,8 @@ export async function notifyUser(ctx: ServiceContext, userId: string, event: Acc
   if (!target) return;
   try {
     await ctx.notifier.send({ channel: target.type, to: ctx.box.open(target.address), language, ...render(ctx, userId, event, language) });
-  } catch {
-    await audit(ctx, { event: 'notify.user', userId, outcome: 'failure', detail: target.type });
+  } catch (error) {
+    await audit(ctx, { event: 'notify.user', userId, outcome: 'failure', detail: `${target.type} not delivered: ${undeliveredBecause(error)}` });
   }
 }
 
@@ -53,8 +54,13 @@ export async function sendCode(ctx: ServiceContext, channel: 'email' | 'sms' | '
   await ctx.notifier.send({ channel, to, language, ...codeMessage({ channel, organization: ctx.tenant.name, code, lifetimeMinutes: Math.round(lifetimeMs / 60_000), language }) });
 }
 
-/** "Contact your administrator": tell the helpdesk, with the support code the user holds, in the language the request came in. */
-export async function notifyHelpdesk(ctx: ServiceContext, userId: string, reason: string, supportCode: string, language: NotifyLanguage): Promise<void> {
-  if (!ctx.tenant.helpdesk.email) return;
+/**
+ * "Contact your administrator": tell the helpdesk, with the support code the user holds, in
+ * the language the request came in. `false` when the tenant names no helpdesk address
+ * (the request is only recorded). Throws when the mail fails: the caller says so.
+ */
+export async function notifyHelpdesk(ctx: ServiceContext, userId: string, reason: string, supportCode: string, language: NotifyLanguage): Promise<boolean> {
+  if (!ctx.tenant.helpdesk.email) return false;
   await ctx.notifier.send({ channel: 'email', to: ctx.tenant.helpdesk.email, language, ...helpdeskRequestMessage({ organization: ctx.tenant.name, userId, reason, supportCode, at: new Date(ctx.clock()), language }) });
+  return true;
 }

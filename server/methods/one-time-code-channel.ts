@@ -12,7 +12,7 @@ import { audit, auditedFailure, iso, newId, type ServiceContext } from '../servi
 import type { SetupRecordOf, StoredMethodOf } from '../store/store.js';
 import { newCode } from '../verifiers/one-time-code.js';
 import { isRefused, reserveAttempt } from '../verifiers/throttle.js';
-import { NotifyError } from '../notify/notify-error.js';
+import { undeliveredBecause } from '../notify/notify-error.js';
 import { challengeId } from './challenge-id.js';
 import type { MethodOwner, SetupOwner, Verdict } from './method-module.js';
 
@@ -45,9 +45,7 @@ async function sendLimited(
     return null;
   } catch (e) {
     await attempt.giveBack();
-    // NotifyError says what failed without the message or a credential; anything else is named by its class only.
-    const why = e instanceof NotifyError ? [e.code, e.status].filter((x) => x !== undefined).join(' ') : e instanceof Error ? e.name : 'unknown';
-    return auditedFailure(ctx, { event: 'code.send', ...audited, detail: `${message.channel} not delivered: ${why}` }, err('DELIVERY_FAILED', `The ${message.channel} could not be sent; nothing was used up`));
+    return auditedFailure(ctx, { event: 'code.send', ...audited, detail: `${message.channel} not delivered: ${undeliveredBecause(e)}` }, err('DELIVERY_FAILED', `The ${message.channel} could not be sent; nothing was used up`));
   }
 }
 

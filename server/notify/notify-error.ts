@@ -22,3 +22,13 @@ export class NotifyError extends Error {
     super(message);
   }
 }
+
+/**
+ * Why a send failed, in words safe for the audit log: a NotifyError's code and status
+ * ("ECONNECTION", "HTTP 500"), anything else by its class name only (its message may quote
+ * the recipient, the message or a credential).
+ */
+export function undeliveredBecause(error: unknown): string {
+  if (error instanceof NotifyError) return [error.code ?? 'ESEND', error.status].filter((x) => x !== undefined).join(' ');
+  return error instanceof Error ? error.name : 'unknown';
+}

@@ -1,5 +1,6 @@
 import { err, ok } from '../../../contract/errors.js';
-import { audit, iso, newSupportCode } from '../../service-context.js';
+import { undeliveredBecause } from '../../notify/notify-error.js';
+import { audit, auditedFailure, iso, newSupportCode } from '../../service-context.js';
 import type { Handler } from '../handler.js';
 import { notifyHelpdesk } from '../notify-user.js';
 import { isRefused, reserveAttempt } from '../../verifiers/throttle.js';
@@ -11,6 +12,13 @@ export const getPasswordPolicy: Handler<'getPasswordPolicy'> = async (ctx) => ok
 /**
  * "Contact your administrator": records the request and tells the helpdesk. The answer is the
  * same whether or not the account exists, so this route does not reveal who works here.
+ *
+ * When the mail to the helpdesk fails, the answer is DELIVERY_FAILED carrying the support code
+ * of the request, which IS recorded (store and audit): a user told "sent" would wait for a call
+ * that never comes, while this way the app says the message did not go out and shows the
+ * code to read out by phone. Nothing reached the helpdesk, so the request's rate-limit
+ * reservation is given back: trying again at once is allowed. (Account-independent: the relay
+ * fails alike for every user id, so this reveals nothing with `hideAccountState`.)
  */
 export const contactHelpdesk: Handler<'contactHelpdesk'> = async (ctx, { body, client, language }) => {
   const supportCode = newSupportCode();
@@ -21,8 +29,14 @@ export const contactHelpdesk: Handler<'contactHelpdesk'> = async (ctx, { body, c
     return ok({ supportCode });
   }
   await ctx.store.addHelpdeskRequest({ supportCode, userId: body.userId, reason: body.reason, at: iso(ctx.clock()) });
+  try {
+    await notifyHelpdesk(ctx, body.userId, body.reason, supportCode, language);
+  } catch (error) {
+    await request.giveBack();
+    const failure = err('DELIVERY_FAILED', 'The request is recorded, but the mail to the helpdesk could not be sent', { supportCode });
+    return auditedFailure(ctx, { event: 'helpdesk.request', userId: body.userId, client, detail: `${body.reason} (recorded; mail not delivered: ${undeliveredBecause(error)})` }, failure);
+  }
   await audit(ctx, { event: 'helpdesk.request', userId: body.userId, client, outcome: 'success', supportCode, detail: body.reason });
-  await notifyHelpdesk(ctx, body.userId, body.reason, supportCode, language);
   return ok({ supportCode });
 };
 
