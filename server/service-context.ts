@@ -4,6 +4,7 @@ import type { Hasher } from './crypto/hasher.js';
 import type { SecretBox } from './crypto/secret-box.js';
 import type { Directory } from './directories/directory.js';
 import type { Notifier, Outbox } from './notify/outbox.js';
+import { plainField } from './notify/untrusted-text.js';
 import type { SsprPolicy } from './policy/policy.js';
 import type { AuditEvent, Store } from './store/store.js';
 import type { TenantInfo } from './tenant.js';
@@ -34,8 +35,19 @@ export const newId = (prefix: string): string => `${prefix}-${randomBytes(9).toS
 /** Support codes are short enough to read over the phone, random enough not to collide in a day. */
 export const newSupportCode = (): string => randomBytes(5).toString('hex').toUpperCase();
 
+/**
+ * Append an audit event. The free-text fields may carry what a caller wrote (a user id, a
+ * path) or an outside system said: each is made one bounded line (server/notify/untrusted-text.ts),
+ * so an exported JSON-lines file or a log view shows one event per line, never a forged one.
+ */
 export const audit = (ctx: ServiceContext, event: Omit<AuditEvent, 'at'>): Promise<void> =>
-  ctx.store.appendAudit({ ...event, at: new Date(ctx.clock()).toISOString() });
+  ctx.store.appendAudit({
+    ...event,
+    ...(event.userId !== undefined ? { userId: plainField(event.userId, 256) } : {}),
+    ...(event.client !== undefined ? { client: plainField(event.client, 100) } : {}),
+    ...(event.detail !== undefined ? { detail: plainField(event.detail, 500) } : {}),
+    at: new Date(ctx.clock()).toISOString(),
+  });
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 

@@ -3,7 +3,13 @@
  * subject and body of one message; channels without a subject (sms, voice) ignore it.
  * A message with a one-time code is built here and handed straight to a notifier: it is
  * never logged (POLICY.md: audit "never a secret or a code").
+ *
+ * Every value that does not come from these templates (user id, organization, helpdesk, a
+ * label, a reason) passes `plainField` on its way in: one bounded line, whatever it holds, so
+ * it cannot forge a line such as "Support code: …" (./untrusted-text.ts).
  */
+import { plainField } from './untrusted-text.js';
+
 export type NotifyLanguage = 'en' | 'zh-TW';
 export const notifyLanguages: readonly NotifyLanguage[] = ['en', 'zh-TW'];
 
@@ -54,8 +60,9 @@ export interface CodeMessageInput {
 }
 
 /** The one-time code (text, call or email). */
-export function codeMessage({ channel, organization, code, lifetimeMinutes, language }: CodeMessageInput): RenderedMessage {
+export function codeMessage({ channel, organization: rawOrganization, code, lifetimeMinutes, language }: CodeMessageInput): RenderedMessage {
   const m = lifetimeMinutes;
+  const organization = plainField(rawOrganization, ORGANIZATION_MAX);
   if (pick(language) === 'zh-TW') {
     const subject = `${organization} 驗證碼`;
     if (channel === 'voice') return { subject, body: `您的 ${organization} 驗證碼是 ${spoken(code)}。再說一次：${spoken(code)}。此驗證碼將於 ${m} 分鐘後失效。` };
@@ -84,6 +91,18 @@ export interface AccountEventInput {
   language?: string;
 }
 
+const ORGANIZATION_MAX = 100;
+const USER_ID_MAX = 256;
+const LABEL_MAX = 100;
+
+/** The untrusted parts of an account event, each made one bounded line. */
+const safeEvent = <T extends AccountEventInput>(input: T): T => ({
+  ...input,
+  organization: plainField(input.organization, ORGANIZATION_MAX),
+  userId: plainField(input.userId, USER_ID_MAX),
+  ...(input.helpdesk !== undefined ? { helpdesk: plainField(input.helpdesk, 254) } : {}),
+});
+
 const notYou = (language: NotifyLanguage, helpdesk: string | undefined): string =>
   language === 'zh-TW'
     ? `如果這不是您本人的操作，請立即聯絡技術支援中心${helpdesk ? `：${helpdesk}` : ''}。`
@@ -101,17 +120,20 @@ export interface SecurityInfoChange {
 /** The change as a phrase of the message's language, e.g. `added Text message “+1 ••• ••• ••42”`. */
 export function describeChange(change: SecurityInfoChange, language?: string): string {
   const lang = pick(language);
-  const name = change.methodName[lang];
+  const name = plainField(change.methodName[lang], LABEL_MAX);
+  const label = plainField(change.label, LABEL_MAX);
+  const previous = plainField(change.previousLabel ?? '', LABEL_MAX);
   if (lang === 'zh-TW') {
-    if (change.action === 'renamed') return `已將${name}「${change.previousLabel ?? ''}」重新命名為「${change.label}」`;
-    return `${change.action === 'added' ? '已新增' : '已移除'}${name}「${change.label}」`;
+    if (change.action === 'renamed') return `已將${name}「${previous}」重新命名為「${label}」`;
+    return `${change.action === 'added' ? '已新增' : '已移除'}${name}「${label}」`;
   }
-  if (change.action === 'renamed') return `renamed ${name} “${change.previousLabel ?? ''}” to “${change.label}”`;
-  return `${change.action} ${name} “${change.label}”`;
+  if (change.action === 'renamed') return `renamed ${name} “${previous}” to “${label}”`;
+  return `${change.action} ${name} “${label}”`;
 }
 
 /** Security info was added, changed or removed (sent on a channel other than the one changed). */
-export function securityInfoChangedMessage(input: AccountEventInput & { change: string }): RenderedMessage {
+export function securityInfoChangedMessage(raw: AccountEventInput & { change: string }): RenderedMessage {
+  const input = { ...safeEvent(raw), change: plainField(raw.change, 400) };
   const lang = pick(input.language);
   const when = formatTime(input.at);
   if (lang === 'zh-TW')
@@ -141,7 +163,8 @@ const accountEvents = {
   },
 } as const;
 
-function accountEventMessage(kind: keyof typeof accountEvents, input: AccountEventInput): RenderedMessage {
+function accountEventMessage(kind: keyof typeof accountEvents, raw: AccountEventInput): RenderedMessage {
+  const input = safeEvent(raw);
   const lang = pick(input.language);
   const [subject, sentence] = accountEvents[kind][lang](input.organization, input.userId, formatTime(input.at));
   return { subject: subject!, body: `${sentence}\n\n${notYou(lang, input.helpdesk)}` };
@@ -169,9 +192,16 @@ export interface HelpdeskRequestInput {
 }
 
 /** To the helpdesk: a user asks for help from the app ("Contact your administrator"). */
-export function helpdeskRequestMessage(input: HelpdeskRequestInput): RenderedMessage {
+export function helpdeskRequestMessage(raw: HelpdeskRequestInput): RenderedMessage {
+  const input = {
+    ...raw,
+    organization: plainField(raw.organization, ORGANIZATION_MAX),
+    userId: plainField(raw.userId, USER_ID_MAX),
+    reason: plainField(raw.reason, 64),
+    supportCode: plainField(raw.supportCode, 64),
+  };
   const when = formatTime(input.at);
-  const note = input.note ? input.note : undefined;
+  const note = raw.note ? plainField(raw.note, 500) : undefined;
   if (pick(input.language) === 'zh-TW')
     return {
       subject: `${input.organization}：${input.userId} 需要協助（${input.reason}）`,

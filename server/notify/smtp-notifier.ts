@@ -1,5 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import { NotifyError } from './notify-error.js';
+import { plainField } from './untrusted-text.js';
 import type { Notifier, OutgoingMessage } from './outbox.js';
 
 export interface SmtpNotifierOptions {
@@ -22,6 +23,9 @@ export interface SmtpNotifierOptions {
   /** Connection, greeting and socket timeout in ms (default 10 s). */
   timeoutMs?: number;
 }
+
+/** local@domain, nothing around it: no spaces, list or group separators, quotes, angle brackets, comments or control characters (an apostrophe, as in o'brien@, is fine). */
+const SINGLE_ADDRESS = /^[^\s,;:<>()"\\@\p{Cc}]{1,64}@[^\s,;:<>()"'\\@\p{Cc}]{1,253}$/u;
 
 /** nodemailer's error fields that are safe to repeat: a code and the SMTP reply code. */
 interface TransportError {
@@ -58,11 +62,14 @@ export class SmtpNotifier implements Notifier {
 
   async send(message: OutgoingMessage): Promise<void> {
     if (message.channel !== 'email') throw new NotifyError(`${message.channel}: the SMTP notifier sends email only`, message.channel, undefined, 'WRONG_CHANNEL');
+    // One recipient, always: a list separator, a display name or a line break in `to` would add recipients or headers.
+    if (!SINGLE_ADDRESS.test(message.to)) throw new NotifyError('email: the recipient is not a single address', 'email', undefined, 'BAD_RECIPIENT');
     try {
       await this.transport.sendMail({
         from: this.options.from,
-        to: message.to,
-        subject: message.subject,
+        to: { name: '', address: message.to },
+        // One line whatever it holds (nodemailer encodes it as RFC 2047 words): no header can be added through it.
+        subject: plainField(message.subject, 250),
         text: message.body,
         headers: message.language ? { 'Content-Language': message.language } : undefined,
       });
