@@ -51,6 +51,9 @@ export function configProblems(config: ServiceConfig): string[] {
   const adminUsable = tenant.methodsEnabled.filter((m) => m !== 'questions');
   if (tenant.adminGroups.length > 0 && adminUsable.length < 2)
     problems.push(`policy.methodsEnabled: administrators need 2 methods other than security questions (enabled: ${adminUsable.join(', ') || 'none'})`);
+  // A call's caller id must be a phone number: providers take an alphanumeric sender id for texts only.
+  if (config.notify.voice?.kind === 'http' && !config.notify.voice.from.startsWith('+'))
+    problems.push(`notify.voice.from: a phone call needs a phone number as caller (E.164, e.g. +14255550199), not the sender id "${config.notify.voice.from}" (sender ids work for texts only)`);
   // Every helpdesk request mails tenant.helpdesk.email: without a mail channel each one would fail.
   if (config.tenant.helpdesk.email && !config.notify.email)
     problems.push('notify.email: required because tenant.helpdesk.email is set (helpdesk requests are mailed there); configure notify.email (kind: smtp), or remove tenant.helpdesk.email');

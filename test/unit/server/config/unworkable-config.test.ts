@@ -37,6 +37,16 @@ describe('the helpdesk mail needs a mail channel', () => {
   });
 });
 
+describe('a phone call needs a phone number to call from', () => {
+  const provider = (from: string) => ({ kind: 'http', baseUrl: 'https://api.twilio.com/2010-04-01', accountSid: 'AC1', authTokenEnv: 'TOKEN', from });
+  it('refuses an alphanumeric sender id as the caller of calls, and keeps it for texts', () => {
+    expect(problemsOf(configText({ 'notify.voice': provider('Fabrikam'), 'notify.sms': provider('Fabrikam') }))).toEqual([
+      'notify.voice.from: a phone call needs a phone number as caller (E.164, e.g. +14255550199), not the sender id "Fabrikam" (sender ids work for texts only)',
+    ]);
+    expect(problemsOf(configText({ 'notify.voice': provider('+14255550199') }))).toEqual([]);
+  });
+});
+
 describe('trusted proxies are named, never "everyone"', () => {
   it('refuses trustProxy: true, naming the field and what to write instead', () => {
     const problems = problemsOf(configText({ 'server.host': '0.0.0.0', 'server.trustProxy': true }));
