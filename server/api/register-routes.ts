@@ -5,6 +5,7 @@ import { languageFromHeader } from '../notify/messages.js';
 import { auditedFailure, type ServiceContext } from '../service-context.js';
 import { isRefused, reserveAttempt } from '../verifiers/throttle.js';
 import type { Handler } from './handler.js';
+import { auditedJunk, junkKindOf } from './junk-audit.js';
 import { handlers } from './handlers/index.js';
 
 const bearer = (request: FastifyRequest): string | null => {
@@ -24,22 +25,33 @@ export const retryAfterSeconds = (retryAfter: string | undefined, now: number): 
   retryAfter ? Math.max(1, Math.ceil((Date.parse(retryAfter) - now) / 1000)) : 60;
 
 /**
- * Send a Result. Every failure gets a support code that is also written to the audit log,
- * so a user reading it to the helpdesk points at exactly this event.
+ * Send a Result. Every failure gets a support code that is also in the audit log, so a user
+ * reading it to the helpdesk points at an event there: for a meaningful failure its own
+ * event; for junk (malformed, unknown path, missing or dead token, THROTTLED) the one
+ * aggregate row of its kind, address and window (server/api/junk-audit.ts) — one request of
+ * junk writes nothing of its own.
  */
 export async function sendResult(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply, result: Result<unknown>, status?: number): Promise<FastifyReply> {
   if (result.ok) return reply.code(200).send(result);
+  const detail = `${request.routeOptions.url ?? pathOnly(request.url)} ${result.error.code}`;
+  const kind = junkKindOf(result.error.code);
   // A handler that audited its failure already put that event's support code on it.
-  const failure: Err = result.error.supportCode ? result : await auditedFailure(ctx, { event: 'api.error', client: request.ip, detail: `${request.routeOptions.url ?? pathOnly(request.url)} ${result.error.code}` }, result);
+  const failure: Err = result.error.supportCode ? result : kind ? await auditedJunk(ctx, { kind, client: request.ip, detail }, result) : await auditedFailure(ctx, { event: 'api.error', client: request.ip, detail }, result);
   const code = status ?? httpStatusOf[failure.error.code];
   // Every 429 says when to come back, in whole seconds (RFC 9110), for clients and proxies alike.
   if (code === 429) reply.header('retry-after', String(retryAfterSeconds(failure.error.retryAfter, ctx.clock())));
   return reply.code(code).send(failure);
 }
 
+/** Probes answer whatever the caller's count: a load balancer must never be throttled. */
+const PROBES: ReadonlySet<string> = new Set(['/healthz', '/readyz']);
+
 /**
- * Unauthenticated actions (sign-in, reset start, change, helpdesk) per client address: one
- * machine cannot walk through accounts, whatever each account's own limits say.
+ * Every request per client address — any route, GET or POST, with a token or without,
+ * malformed, unknown or fine — counts towards `perAddress`, before its body is even parsed:
+ * junk is not free, and one machine cannot walk through accounts, whatever each account's
+ * own limits say. A user's whole session is far below the limit (test/unit/server/api/junk.test.ts
+ * measures the longest flow).
  */
 async function addressLimit(ctx: ServiceContext, ip: string): Promise<Err | null> {
   const attempt = await reserveAttempt(ctx, `addr:${ip}`, ctx.policy.perAddress);
@@ -48,6 +60,13 @@ async function addressLimit(ctx: ServiceContext, ip: string): Promise<Err | null
 
 /** Register every route of contract/api.ts: zod-parse the body, run the handler, send the Result. */
 export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  // On the root instance: it covers the routes below, app.ts's own, the 404 handler and
+  // Fastify's refusals (bad JSON, 413, 415), which all come after onRequest.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url !== undefined && PROBES.has(request.routeOptions.url)) return;
+    const limited = await addressLimit(ctx, request.ip);
+    if (limited) return sendResult(ctx, request, reply, limited);
+  });
   for (const name of Object.keys(apiRoutes) as ApiRouteName[]) {
     if (name === 'getDemoOutbox' && !ctx.outbox) continue; // absent, not merely refused, outside demo mode
     const route = apiRoutes[name];
@@ -63,10 +82,6 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
         }
         const token = bearer(request);
         if (route.auth !== 'none' && !token) return sendResult(ctx, request, reply, err('UNAUTHORIZED', 'A bearer token is required'));
-        if (route.auth === 'none' && route.method === 'POST') {
-          const limited = await addressLimit(ctx, request.ip);
-          if (limited) return sendResult(ctx, request, reply, limited);
-        }
         const header = request.headers[LANGUAGE_HEADER];
         const language = languageFromHeader(Array.isArray(header) ? header[0] : header);
         const result = await handler(ctx, { body: parsed.data as never, token, client: request.ip, language });
