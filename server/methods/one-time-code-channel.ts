@@ -63,9 +63,10 @@ export async function beginCodeSetup(
 ): Promise<Result<{ setupId: string; sentTo: string; expiresAt: string; digits: number }>> {
   const { digits, lifetimeMs, sends } = channelPolicy(owner.policy, channel);
   const code = newCode(digits);
-  const codeHash = await ctx.hasher.hash(code);
   const failed = await sendLimited(ctx, `send:setup:${owner.userId.toLowerCase()}`, sends, { channel, to: address, code, lifetimeMs, language: owner.language }, { userId: owner.userId, client: owner.client });
   if (failed) return failed;
+  // Hashed once sent: a refused or failed send costs no Argon2id.
+  const codeHash = await ctx.hasher.hash(code);
   const now = ctx.clock();
   const setupId = newId('setup');
   await ctx.store.putSetup({ id: setupId, userId: owner.userId, sessionTokenHash: owner.sessionTokenHash, type: channel, address: ctx.box.seal(address), codeHash, label: hint, expiresAt: now + lifetimeMs });
@@ -90,9 +91,9 @@ export async function sendCodeChallenge(ctx: ServiceContext, owner: MethodOwner,
   const channel = method.type;
   const { digits, lifetimeMs, sends } = channelPolicy(owner.policy, channel);
   const code = newCode(digits);
-  const codeHash = await ctx.hasher.hash(code);
   const failed = await sendLimited(ctx, `send:${method.id}`, sends, { channel, to: ctx.box.open(method.address), code, lifetimeMs, language: owner.language }, { userId: owner.userId });
   if (failed) return failed;
+  const codeHash = await ctx.hasher.hash(code);
   // Stored only once sent: a failed resend leaves the previous code valid.
   const now = ctx.clock();
   await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, kind: 'code', codeHash, expiresAt: now + lifetimeMs });
