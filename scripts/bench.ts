@@ -20,6 +20,7 @@ import { startService } from '../server/start-service.js';
 import { MemoryStore } from '../server/store/memory-store.js';
 import { SqliteStore } from '../server/store/sqlite-store.js';
 import type { Store } from '../server/store/store.js';
+import { passwordCheckBench } from './bench-password-check.js';
 import { findChromium } from './system-deps.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -151,6 +152,9 @@ results['service.startupMs'] = median(startups);
 results['service.startupMsAll'] = startups;
 results['service.startupNote'] = 'process start to "listening" of npm run server -- --config (SQLite store), including tsx loading the TypeScript sources';
 console.log('service.startupMs', results['service.startupMs'], startups);
+
+Object.assign(results, passwordCheckBench());
+console.log('service.passwordCheckPerSec', results['service.passwordCheckPerSec'], 'index build ms', results['service.passwordCheckIndexBuildMs']);
 
 results.machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, at: new Date().toISOString() };
 mkdirSync(join(root, 'bench'), { recursive: true });

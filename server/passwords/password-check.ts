@@ -1,28 +1,49 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { CONTROL_CHARACTERS } from '../../contract/api.js';
 import type { PasswordRule } from '../../contract/errors.js';
 import type { SsprPolicy } from '../policy/policy.js';
+import { commonPasswords } from './common-passwords.js';
+import { containsAnyWord, organizationWords, typedPassword, userWords, type PasswordContext, type TypedPassword } from './context-words.js';
+import { candidates } from './normalize.js';
 
-/** ~49,000 common passwords from zxcvbn-ts's maintained list, lower-cased for lookup. */
-const common = new Set<string>(dictionary['passwords-common'] as string[]);
-
+export type { PasswordContext } from './context-words.js';
 export type PasswordVerdict = { ok: true } | { ok: false; rule: PasswordRule; value?: number };
+
+/** A stripped core shorter than this is not matched ("ab" of "ab12345678"): the whole password always is. */
+export const MIN_CORE = 4;
 
 /** Code points, not UTF-16 units: an emoji is one character to the person typing it. */
 const length = (s: string) => [...s].length;
 
 /**
- * The service's own rules for a new password (POLICY.md); the directory may refuse more,
- * in its own words, afterwards.
+ * The service's own rules for a new password (POLICY.md "Passwords"); the directory may refuse
+ * more, in its own words, afterwards. The first rule broken is named:
+ *   minLength, maxLength (code points) → forbiddenCharacter (NUL, controls, bidi overrides) →
+ *   containsUserName (if `disallowUserName`) → containsOrganizationName, commonPassword,
+ *   nearCommonPassword (if `blockCommon`: the organization's and product's names are as
+ *   guessable as the list).
+ * Lengths first, so no normalization ever runs on an over-long input.
  */
-export function checkNewPassword(rules: SsprPolicy['password'], password: string, user: { userId: string; displayName: string }): PasswordVerdict {
-  if (length(password) < rules.minLength) return { ok: false, rule: 'minLength', value: rules.minLength };
-  if (length(password) > rules.maxLength) return { ok: false, rule: 'maxLength', value: rules.maxLength };
-  const lower = password.normalize('NFKC').toLowerCase();
-  if (rules.disallowUserName) {
-    const local = user.userId.split('@')[0]!.toLowerCase();
-    const names = [local, ...user.displayName.toLowerCase().split(/\s+/)].filter((n) => n.length >= 3);
-    if (names.some((n) => lower.includes(n))) return { ok: false, rule: 'containsUserName' };
+export function checkNewPassword(rules: SsprPolicy['password'], password: string, context: PasswordContext): PasswordVerdict {
+  const n = length(password);
+  if (n < rules.minLength) return { ok: false, rule: 'minLength', value: rules.minLength };
+  if (n > rules.maxLength) return { ok: false, rule: 'maxLength', value: rules.maxLength };
+  if (CONTROL_CHARACTERS.test(password)) return { ok: false, rule: 'forbiddenCharacter' };
+  const typed = typedPassword(password);
+  if (rules.disallowUserName && containsAnyWord(typed, userWords(context))) return { ok: false, rule: 'containsUserName' };
+  if (rules.blockCommon) {
+    if (containsAnyWord(typed, organizationWords(context))) return { ok: false, rule: 'containsOrganizationName' };
+    const listed = onTheList(typed);
+    if (listed) return { ok: false, rule: listed };
   }
-  if (rules.blockCommon && common.has(lower)) return { ok: false, rule: 'commonPassword' };
   return { ok: true };
+}
+
+/** The password, or one of its normalized cores, is a common password (exactly, or one edit away). */
+function onTheList(typed: TypedPassword): 'commonPassword' | 'nearCommonPassword' | null {
+  const { exact, near } = commonPasswords();
+  const { whole, others } = candidates(typed.typed);
+  const cores = others.filter((c) => length(c) >= MIN_CORE);
+  if (exact.has(whole) || cores.some((c) => exact.has(c))) return 'commonPassword';
+  if (near.near(whole) || cores.some((c) => near.near(c))) return 'nearCommonPassword';
+  return null;
 }

@@ -24,7 +24,7 @@ export async function setNewPassword(
 ): Promise<Result<true>> {
   const user = await ctx.directory.findUser(userId);
   if (!user) return err('RESET_EXPIRED', 'Start again');
-  const verdict = checkNewPassword(policy.password, newPassword, user);
+  const verdict = checkNewPassword(policy.password, newPassword, { userId: user.userId, displayName: user.displayName, organizationName: ctx.tenant.name });
   if (!verdict.ok) {
     return auditedFailure(ctx, { event, userId, client, detail: verdict.rule }, err('POLICY_VIOLATION', `The new password breaks the rule ${verdict.rule}`, { rule: verdict.rule, ...(verdict.value !== undefined ? { ruleValue: verdict.value } : {}) }));
   }
