@@ -1,5 +1,5 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { Directory, DirectoryUser, PasswordCheck, SetPasswordResult } from './directory.js';
+import type { Directory, DirectoryUser, PasswordCheck, WriteOutcome } from './directory.js';
 
 const scrypt = (password: string, salt: Buffer, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -55,12 +55,12 @@ export class MemoryDirectory implements Directory {
     return timingSafeEqual(hash, user.hash) ? 'ok' : 'invalid';
   }
 
-  async resetPassword(userId: string, newPassword: string): Promise<SetPasswordResult> {
+  async resetPassword(userId: string, newPassword: string): Promise<WriteOutcome> {
     const user = this.users.get(userId.trim().toLowerCase());
-    if (!user) return { ok: false, message: 'No such user' };
+    if (!user) return { ok: false, kind: 'other', message: 'No such user' };
     for (const old of [{ salt: user.salt, hash: user.hash }, ...user.history]) {
       if (timingSafeEqual(await scrypt(newPassword, old.salt, this.options), old.hash)) {
-        return { ok: false, message: 'Password is in history of old passwords' };
+        return { ok: false, kind: 'history', message: 'Password is in history of old passwords' };
       }
     }
     user.history = [{ salt: user.salt, hash: user.hash }, ...user.history].slice(0, this.historySize);
@@ -69,7 +69,7 @@ export class MemoryDirectory implements Directory {
     return { ok: true };
   }
 
-  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<SetPasswordResult | { ok: false; wrongPassword: true }> {
+  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<WriteOutcome | { ok: false; wrongPassword: true }> {
     if ((await this.verifyPassword(userId, oldPassword)) !== 'ok') return { ok: false, wrongPassword: true };
     return this.resetPassword(userId, newPassword);
   }
@@ -80,8 +80,14 @@ export class MemoryDirectory implements Directory {
     if (user) user.locked = true;
   }
 
-  async unlock(userId: string): Promise<void> {
+  async unlock(userId: string): Promise<WriteOutcome> {
     const user = this.users.get(userId.trim().toLowerCase());
-    if (user) user.locked = false;
+    if (!user) return { ok: false, kind: 'other', message: 'No such user' };
+    user.locked = false;
+    return { ok: true };
+  }
+
+  async passwordRules(): Promise<{ history: number; source: string }> {
+    return { history: this.historySize, source: 'demo directory' };
   }
 }

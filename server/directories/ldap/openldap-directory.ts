@@ -1,0 +1,202 @@
+/**
+ * OpenLDAP (slapd with the ppolicy overlay) as the service's directory, through ldapts.
+ * - find: a search under `userBase` with `userFilter` ({id} replaced, escaped) as the service account;
+ * - verify: a bind as the user, with the ppolicy control (locked tells itself apart from wrong);
+ * - reset: Password Modify (RFC 3062) as the service account; change: Password Modify with
+ *   the old password, bound as the user — so slapd hashes and applies ppolicy in both;
+ * - unlock: delete `pwdAccountLockedTime` (never the administrative lock 000001010000Z);
+ * - rules: the user's ppolicy entry (pwdPolicySubentry, else the configured default).
+ */
+import { Attribute, Change, escapeFilter, ResultCodeError, type Client, type Entry } from 'ldapts';
+import type { AccountState, Directory, DirectoryPasswordRules, DirectoryUser, PasswordCheck, RefusalKind, WriteOutcome } from '../directory.js';
+import { LdapConnections, unavailable, type LdapConnectionOptions } from './ldap-connection.js';
+import { PasswordPolicyControl, type PpolicyError } from './ppolicy-control.js';
+import { PASSWORD_MODIFY_OID, passwordModifyValue } from './password-modify.js';
+
+export interface OpenLdapOptions extends LdapConnectionOptions {
+  userBase: string;
+  /** `{id}` is what the person typed, escaped: e.g. `(|(uid={id})(mail={id}))`. */
+  userFilter: string;
+  /** The attribute whose value is the user id the service keeps (e.g. uid). */
+  userIdAttribute: string;
+  displayNameAttribute: string;
+  mailAttribute?: string;
+  phoneAttribute?: string;
+  groupBase: string;
+  /** `{dn}` is the user's DN, escaped: e.g. `(member={dn})`. */
+  groupFilter: string;
+  groupNameAttribute: string;
+  /** Members of these groups have their password elsewhere (federated, smart card only): PASSWORD_NOT_MANAGED. */
+  unmanagedGroups?: string[];
+  /** The ppolicy entry that applies when a user has no pwdPolicySubentry (slapd's ppolicy_default). */
+  defaultPolicyDn?: string;
+}
+
+/** ppolicy's mark of an account locked by an administrator, not by failures: disabled. */
+const ADMIN_LOCK = '000001010000Z';
+
+/** An untrusted value inside a search filter (RFC 4515 escaping, through ldapts). */
+const filterValue = (value: string): string => escapeFilter`${value}`;
+
+const first = (entry: Entry, attribute: string): string | undefined => {
+  const v = entry[attribute];
+  const one = Array.isArray(v) ? v[0] : v;
+  return one === undefined ? undefined : Buffer.isBuffer(one) ? one.toString('utf8') : String(one);
+};
+
+function refusalOf(control: PasswordPolicyControl, e: unknown): { kind: RefusalKind; message: string } {
+  const message = e instanceof Error ? e.message : String(e);
+  const byControl: Partial<Record<PpolicyError, RefusalKind>> = {
+    passwordTooShort: 'tooShort',
+    insufficientPasswordQuality: 'quality',
+    passwordInHistory: 'history',
+    passwordTooYoung: 'tooYoung',
+    accountLocked: 'locked',
+    passwordModNotAllowed: 'rights',
+    mustSupplyOldPassword: 'rights',
+  };
+  if (control.error && byControl[control.error]) return { kind: byControl[control.error]!, message };
+  if (e instanceof ResultCodeError) {
+    if (e.code === 50) return { kind: 'rights', message };
+    if (/history/i.test(message)) return { kind: 'history', message };
+    if (/too young/i.test(message)) return { kind: 'tooYoung', message };
+    if (/too short/i.test(message)) return { kind: 'tooShort', message };
+    if (/quality/i.test(message)) return { kind: 'quality', message };
+  }
+  return { kind: 'other', message };
+}
+
+interface FoundEntry {
+  dn: string;
+  user: DirectoryUser;
+  policyDn?: string;
+}
+
+export class OpenLdapDirectory implements Directory {
+  private readonly connections: LdapConnections;
+
+  constructor(private readonly options: OpenLdapOptions) {
+    this.connections = new LdapConnections(options);
+  }
+
+  private async find(userId: string): Promise<FoundEntry | null> {
+    const o = this.options;
+    const attributes = [o.userIdAttribute, o.displayNameAttribute, 'pwdAccountLockedTime', 'pwdReset', 'pwdPolicySubentry', ...(o.mailAttribute ? [o.mailAttribute] : []), ...(o.phoneAttribute ? [o.phoneAttribute] : [])];
+    return this.connections.asService('find user', async (client) => {
+      const { searchEntries } = await client.search(o.userBase, { scope: 'sub', filter: o.userFilter.replaceAll('{id}', filterValue(userId.trim())), attributes, sizeLimit: 2 });
+      // Two matches for one typed id: refuse rather than pick one (a reset must reach the right person).
+      if (searchEntries.length !== 1) return null;
+      const entry = searchEntries[0]!;
+      const groups = await this.groupsOf(client, entry.dn);
+      const locked = first(entry, 'pwdAccountLockedTime');
+      const state: AccountState = { locked: locked !== undefined && locked !== ADMIN_LOCK, disabled: locked === ADMIN_LOCK, expired: false, mustChange: first(entry, 'pwdReset') === 'TRUE' };
+      const mail = o.mailAttribute ? first(entry, o.mailAttribute) : undefined;
+      const phone = o.phoneAttribute ? first(entry, o.phoneAttribute) : undefined;
+      const id = first(entry, o.userIdAttribute) ?? userId;
+      const user: DirectoryUser = {
+        userId: id,
+        displayName: first(entry, o.displayNameAttribute) ?? id,
+        groups,
+        passwordManaged: !groups.some((g) => (o.unmanagedGroups ?? []).includes(g)),
+        state,
+        ...(mail || phone ? { contact: { ...(mail ? { email: mail } : {}), ...(phone ? { phone } : {}) } } : {}),
+      };
+      const policyDn = first(entry, 'pwdPolicySubentry') ?? o.defaultPolicyDn;
+      return { dn: entry.dn, user, ...(policyDn ? { policyDn } : {}) };
+    });
+  }
+
+  private async groupsOf(client: Client, dn: string): Promise<string[]> {
+    const o = this.options;
+    const { searchEntries } = await client.search(o.groupBase, { scope: 'sub', filter: o.groupFilter.replaceAll('{dn}', filterValue(dn)), attributes: [o.groupNameAttribute] });
+    return searchEntries.map((g) => first(g, o.groupNameAttribute)).filter((g): g is string => g !== undefined);
+  }
+
+  async findUser(userId: string): Promise<DirectoryUser | null> {
+    return (await this.find(userId))?.user ?? null;
+  }
+
+  async verifyPassword(userId: string, password: string): Promise<PasswordCheck> {
+    const found = await this.find(userId);
+    // Unknown user: still one bind (to a DN that cannot exist), so timing does not tell who exists.
+    const dn = found?.dn ?? `${this.options.userIdAttribute}=no-such-user,${this.options.userBase}`;
+    const control = new PasswordPolicyControl();
+    const bound = await this.connections.asUser(dn, password, [control], async () => undefined);
+    if (!found) return 'invalid';
+    if (bound.bound) return 'ok';
+    if (control.error === 'accountLocked') return found.user.state?.disabled ? 'disabled' : 'locked';
+    if (control.error === 'passwordExpired') return 'expired';
+    return 'invalid';
+  }
+
+  async resetPassword(userId: string, newPassword: string): Promise<WriteOutcome> {
+    const found = await this.find(userId);
+    if (!found) return { ok: false, kind: 'other', message: 'The account was not found in the directory' };
+    const control = new PasswordPolicyControl();
+    try {
+      await this.connections.asService('reset password', (client) => client.exop(PASSWORD_MODIFY_OID, passwordModifyValue({ userDn: found.dn, newPassword }), [control]));
+      return { ok: true };
+    } catch (e) {
+      if (!(e instanceof ResultCodeError)) return { ok: false, kind: 'unreachable', message: unavailable(e, 'reset password').message };
+      return { ok: false, ...refusalOf(control, e) };
+    }
+  }
+
+  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<WriteOutcome | { ok: false; wrongPassword: true }> {
+    const found = await this.find(userId);
+    if (!found) return { ok: false, wrongPassword: true };
+    const bindControl = new PasswordPolicyControl();
+    const changeControl = new PasswordPolicyControl();
+    try {
+      const result = await this.connections.asUser(found.dn, oldPassword, [bindControl], (client) =>
+        client.exop(PASSWORD_MODIFY_OID, passwordModifyValue({ oldPassword, newPassword }), [changeControl]),
+      );
+      if (!result.bound) {
+        if (bindControl.error === 'accountLocked') return { ok: false, kind: 'locked', message: result.error.message };
+        return { ok: false, wrongPassword: true };
+      }
+      return { ok: true };
+    } catch (e) {
+      if (!(e instanceof ResultCodeError)) return { ok: false, kind: 'unreachable', message: e instanceof Error ? e.message : 'unreachable' };
+      return { ok: false, ...refusalOf(changeControl, e) };
+    }
+  }
+
+  async unlock(userId: string): Promise<WriteOutcome> {
+    const found = await this.find(userId);
+    if (!found) return { ok: false, kind: 'other', message: 'The account was not found in the directory' };
+    if (found.user.state?.disabled) return { ok: false, kind: 'disabled', message: 'The account is locked by an administrator' };
+    if (!found.user.state?.locked) return { ok: true };
+    try {
+      await this.connections.asService('unlock', (client) => client.modify(found.dn, new Change({ operation: 'delete', modification: new Attribute({ type: 'pwdAccountLockedTime', values: [] }) })));
+      return { ok: true };
+    } catch (e) {
+      if (!(e instanceof ResultCodeError)) return { ok: false, kind: 'unreachable', message: e instanceof Error ? e.message : 'unreachable' };
+      if (e.code === 16) return { ok: true }; // noSuchAttribute: unlocked in between
+      return { ok: false, kind: e.code === 50 ? 'rights' : 'other', message: e.message };
+    }
+  }
+
+  async passwordRules(userId?: string): Promise<DirectoryPasswordRules> {
+    const policyDn = (userId ? (await this.find(userId))?.policyDn : undefined) ?? this.options.defaultPolicyDn;
+    if (!policyDn) return {};
+    return this.connections.asService('read password policy', async (client) => {
+      const { searchEntries } = await client.search(policyDn, { scope: 'base', attributes: ['pwdMinLength', 'pwdInHistory', 'pwdMinAge', 'pwdCheckQuality'] });
+      const entry = searchEntries[0];
+      if (!entry) return {};
+      const num = (a: string) => (first(entry, a) !== undefined ? Number(first(entry, a)) : undefined);
+      const rules: DirectoryPasswordRules = { source: `ppolicy ${policyDn}` };
+      const minLength = num('pwdMinLength');
+      const history = num('pwdInHistory');
+      const minAge = num('pwdMinAge');
+      if (minLength !== undefined) rules.minLength = minLength;
+      if (history !== undefined) rules.history = history;
+      if (minAge !== undefined) rules.minAgeSeconds = minAge;
+      return rules;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.connections.close();
+  }
+}
