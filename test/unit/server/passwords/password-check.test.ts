@@ -25,6 +25,9 @@ describe('refused, naming the rule', () => {
     ['f00tb4ll', 'commonPassword'],
     ['5unsh1ne', 'commonPassword'],
     ['|etmein!!', 'commonPassword'],
+    ['1etme1n2024', 'commonPassword'], // "1" read as "l" here and as "i" there
+    ['ＰＡＳＳＷＯＲＤ', 'commonPassword'], // full-width letters (NFKC)
+    ['Pässwörd', 'commonPassword'], // accents
     // Trailing and leading digits, years and symbols stripped.
     ['passw0rd!', 'commonPassword'],
     ['Password2024!', 'commonPassword'],
@@ -91,6 +94,29 @@ describe('refused, naming the rule', () => {
     const lee = { userId: 'lee@contoso.com', displayName: 'Lee Gu', organizationName: 'Contoso' };
     expect(refusedBecause('Lee-Lantern-Orbit', lee)).toBe('containsUserName');
     expect(refusedBecause('L33-Lantern-Orbit', lee)).toBe('accepted');
+  });
+});
+
+describe('every look-alike of the table is read back', () => {
+  // The table in normalize.ts, each entry put into a common password where its letter stands.
+  it.each([
+    ['0', 'o', 'football'],
+    ['3', 'e', 'sunshine'],
+    ['4', 'a', 'baseball'],
+    ['@', 'a', 'baseball'],
+    ['5', 's', 'sunshine'],
+    ['$', 's', 'sunshine'],
+    ['7', 't', 'letmein'],
+    ['+', 't', 'letmein'],
+    ['8', 'b', 'baseball'],
+    ['9', 'g', 'dragon'],
+    ['!', 'i', 'sunshine'],
+    ['|', 'l', 'baseball'],
+    ['1', 'l', 'baseball'],
+    ['1', 'i', 'sunshine'],
+    ['€', 'e', 'sunshine'],
+  ])('%s for %s: %s', (lookAlike, letter, word) => {
+    expect(refusedBecause(`${word.replaceAll(letter, lookAlike)}!2024`)).toBe('commonPassword');
   });
 });
 
