@@ -1,7 +1,7 @@
 /**
  * The common-password list (zxcvbn-ts's maintained ~49,000) as the check needs it: a Set for
  * exact matches and a symmetric-delete index for "one edit away", built once, on first use —
- * the service pays the build (0.2–0.7 s and ≈ 25 MB of heap on the bench machine: `npm run bench`,
+ * the service pays the build (0.15–0.7 s and ≈ 23 MB of heap on the bench machine: `npm run bench`,
  * service.passwordCheckIndex*) only once a new password is checked.
  */
 import { dictionary } from '@zxcvbn-ts/language-common';
