@@ -124,6 +124,10 @@ export async function auditedJunk(ctx: ServiceContext, event: JunkEvent, failure
   } else if ((await ctx.store.blockedUntil('junk:budget', now)) === null) {
     // The budget is not spent now, so it was not when this scope's first request came (a spent
     // budget stays spent until the window ends): that request wrote the row this code names.
+    // One narrow race is left: that first request, still between its two reservations, may yet
+    // find the budget spent by others — then this code names no row. Taking the budget first
+    // would close it, but a parallel burst from one address would then hold the whole budget
+    // for a moment and push every other address's junk onto the over-budget row.
     return withCode(aggregateCode(key, row.until));
   }
   // The budget is spent: one row says so, and every junk request until the window ends gets its code.
