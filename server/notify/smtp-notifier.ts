@@ -27,6 +27,9 @@ export interface SmtpNotifierOptions {
 /** local@domain, nothing around it: no spaces, list or group separators, quotes, angle brackets, comments or control characters (an apostrophe, as in o'brien@, is fine). */
 const SINGLE_ADDRESS = /^[^\s,;:<>()"\\@\p{Cc}]{1,64}@[^\s,;:<>()"'\\@\p{Cc}]{1,253}$/u;
 
+/** The whole SMTP conversation may take this many times the per-phase timeout (connect, greeting, each reply). */
+const SEND_DEADLINE_FACTOR = 3;
+
 /** nodemailer's error fields that are safe to repeat: a code and the SMTP reply code. */
 interface TransportError {
   code?: unknown;
@@ -64,17 +67,30 @@ export class SmtpNotifier implements Notifier {
     if (message.channel !== 'email') throw new NotifyError(`${message.channel}: the SMTP notifier sends email only`, message.channel, undefined, 'WRONG_CHANNEL');
     // One recipient, always: a list separator, a display name or a line break in `to` would add recipients or headers.
     if (!SINGLE_ADDRESS.test(message.to)) throw new NotifyError('email: the recipient is not a single address', 'email', undefined, 'BAD_RECIPIENT');
+    const sending = this.transport.sendMail({
+      from: this.options.from,
+      to: { name: '', address: message.to },
+      // One line whatever it holds (nodemailer encodes it as RFC 2047 words): no header can be added through it.
+      subject: plainField(message.subject, 250),
+      text: message.body,
+      headers: message.language ? { 'Content-Language': message.language } : undefined,
+    });
+    // nodemailer's timeouts are per phase and its socket timeout is an IDLE timeout: a relay that
+    // trickles a byte now and then would hold the request for ever. The whole conversation gets
+    // a deadline too; past it the request is answered (DELIVERY_FAILED) whatever the relay does.
+    const deadlineMs = SEND_DEADLINE_FACTOR * (this.options.timeoutMs ?? 10_000);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new NotifyError(`email: the relay did not finish within ${deadlineMs / 1000} s (ETIMEDOUT)`, 'email', undefined, 'ETIMEDOUT')), deadlineMs);
+    });
     try {
-      await this.transport.sendMail({
-        from: this.options.from,
-        to: { name: '', address: message.to },
-        // One line whatever it holds (nodemailer encodes it as RFC 2047 words): no header can be added through it.
-        subject: plainField(message.subject, 250),
-        text: message.body,
-        headers: message.language ? { 'Content-Language': message.language } : undefined,
-      });
+      await Promise.race([sending, deadline]);
     } catch (error) {
-      throw smtpFailure(error);
+      // A send abandoned at the deadline may still fail later: that rejection is expected, not unhandled.
+      sending.catch(() => undefined);
+      throw error instanceof NotifyError ? error : smtpFailure(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

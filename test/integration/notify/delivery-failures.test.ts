@@ -18,7 +18,7 @@ import { ALAIN_EMAIL, ALAIN_EMAIL_ADDRESS, createFastHarness, elevatedSession, l
 import { ALAIN, DEMO_PASSWORD, failure, MEGAN, success, type ApiHarness, type ApiReply } from '../../support/api-harness.js';
 import { HOUR } from '../../support/fake-clock.js';
 import { closedPort } from '../../support/http-doubles.js';
-import { recordingRelay, resettingRelay, silentRelay, stallingRelay } from './smtp-doubles.js';
+import { recordingRelay, resettingRelay, silentRelay, stallingRelay, tricklingRelay } from './smtp-doubles.js';
 import { twilioStyleDouble, type TwilioStyleDouble } from './twilio-style-double.js';
 
 /** Two real sends per window: after any number of failures, exactly two must still go out. */
@@ -216,6 +216,15 @@ describe('the notifiers never hang a request', () => {
     closers.push(() => relay.close());
     const started = Date.now();
     await expect(smtp(relay.port).send({ channel: 'email', to: 'a@example.net', subject: 's', body: 'b' })).rejects.toMatchObject({ name: 'NotifyError', code: expect.stringMatching(/^E/) });
+    expect(Date.now() - started).toBeLessThan(5 * TIMEOUT_MS);
+  });
+
+  it('SMTP: a relay that trickles a byte now and then (never idle) is cut off at the deadline (3 × the timeout)', async () => {
+    const relay = await tricklingRelay(TIMEOUT_MS / 4);
+    closers.push(() => relay.close());
+    const started = Date.now();
+    await expect(smtp(relay.port).send({ channel: 'email', to: 'a@example.net', subject: 's', body: 'b' })).rejects.toMatchObject({ name: 'NotifyError', code: 'ETIMEDOUT' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3 * TIMEOUT_MS - 50);
     expect(Date.now() - started).toBeLessThan(5 * TIMEOUT_MS);
   });
 

@@ -70,3 +70,11 @@ export const resettingRelay = () => brokenRelay((socket) => socket.resetAndDestr
 export const silentRelay = () => brokenRelay(() => undefined);
 /** Greets, then answers nothing more (a relay hung mid-conversation). */
 export const stallingRelay = () => brokenRelay((socket) => socket.write('220 relay.test ESMTP\r\n'));
+
+/** Greets, then answers every command one character at a time, slowly: never idle, never done. */
+export const tricklingRelay = (everyMs: number) =>
+  brokenRelay((socket) => {
+    socket.write('220 relay.test ESMTP\r\n');
+    const timer = setInterval(() => socket.writable && socket.write('2'), everyMs);
+    socket.on('close', () => clearInterval(timer));
+  });
