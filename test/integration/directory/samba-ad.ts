@@ -1,0 +1,69 @@
+/**
+ * A real Samba AD domain controller for the Active Directory tests: the one named by
+ * SIGNIN_TEST_AD_URL/SIGNIN_TEST_AD_CA (scripts/with-directories.sh, or your own DC seeded
+ * the same way), else one started here (scripts/directories/samba-ad-up.sh; root, ~15 s).
+ * Without root and without a DC the test fails with the line that says what to do.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ActiveDirectoryOptions } from '../../../server/directories/ldap/active-directory.js';
+
+const run = promisify(execFile);
+const SCRIPT = join(import.meta.dirname, '../../../scripts/directories/samba-ad-up.sh');
+export const AD_BASE = 'DC=contoso,DC=test';
+export const AD_USERS = { alain: 'Alain-Passw0rd1', megan: 'Megan-Passw0rd1', adele: 'Adele-Passw0rd1', lee: 'Lee-Passw0rd1', admin1: 'Admin1-Passw0rd1' } as const;
+
+export interface SambaAd {
+  url: string;
+  ca: string;
+  stop(): Promise<void>;
+}
+
+export async function startSambaAd(): Promise<SambaAd> {
+  if (process.env.SIGNIN_TEST_AD_URL && process.env.SIGNIN_TEST_AD_CA) {
+    return { url: process.env.SIGNIN_TEST_AD_URL, ca: await readFile(process.env.SIGNIN_TEST_AD_CA, 'utf8'), stop: async () => undefined };
+  }
+  if (process.getuid?.() !== 0) {
+    throw new Error('The Active Directory tests need a Samba AD DC: run them as root (Samba binds ports 88/389/636/445), or through scripts/with-directories.sh, or set SIGNIN_TEST_AD_URL and SIGNIN_TEST_AD_CA to your own DC.');
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'signin-ad-'));
+  await run('bash', [SCRIPT, dir], { timeout: 120_000 });
+  return {
+    url: 'ldaps://127.0.0.1:636',
+    ca: await readFile(join(dir, 'private/tls/ca.pem'), 'utf8'),
+    async stop() {
+      const pid = Number((await readFile(join(dir, 'samba.pid'), 'utf8')).trim());
+      try {
+        process.kill(pid);
+      } catch {
+        /* already gone */
+      }
+      for (let i = 0; i < 100; i++) {
+        try {
+          process.kill(pid, 0);
+          await new Promise((r) => setTimeout(r, 100));
+        } catch {
+          break;
+        }
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const adOptions = (ad: SambaAd, overrides: Partial<ActiveDirectoryOptions> = {}): ActiveDirectoryOptions => ({
+  url: ad.url,
+  // The DC's certificate names DC1.contoso.test; the test reaches it at 127.0.0.1.
+  tls: { ca: ad.ca, serverName: 'DC1.contoso.test' },
+  bindDn: 'sspr-service@contoso.test',
+  bindPassword: 'Service-Passw0rd!',
+  timeoutMs: 5000,
+  userBase: `CN=Users,${AD_BASE}`,
+  domainBase: AD_BASE,
+  userIdAttribute: 'userPrincipalName',
+  phoneAttribute: 'telephoneNumber',
+  ...overrides,
+});
