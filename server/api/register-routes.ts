@@ -5,7 +5,7 @@ import { languageFromHeader } from '../notify/messages.js';
 import { auditedFailure, type ServiceContext } from '../service-context.js';
 import { isRefused, reserveAttempt } from '../verifiers/throttle.js';
 import type { Handler } from './handler.js';
-import { auditedJunk, junkKindOf } from './junk-audit.js';
+import { addressScope, auditedJunk, junkKindOf } from './junk-audit.js';
 import { handlers } from './handlers/index.js';
 
 const bearer = (request: FastifyRequest): string | null => {
@@ -54,7 +54,8 @@ const PROBES: ReadonlySet<string> = new Set(['/healthz', '/readyz']);
  * measures the longest flow).
  */
 async function addressLimit(ctx: ServiceContext, ip: string): Promise<Err | null> {
-  const attempt = await reserveAttempt(ctx, `addr:${ip}`, ctx.policy.perAddress);
+  // An IPv6 client counts as its /64: one host picks any address in it, so the exact address would not limit anyone.
+  const attempt = await reserveAttempt(ctx, `addr:${addressScope(ip)}`, ctx.policy.perAddress);
   return isRefused(attempt) ? attempt : null;
 }
 

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { err, ok } from '../../../contract/errors.js';
 import { allQuestions } from '../../verifiers/question-pool.js';
 import { checkAnswers, drawQuestions, normalizeAnswer } from '../../verifiers/questions.js';
@@ -6,9 +6,36 @@ import { challengeId } from '../challenge-id.js';
 import type { MethodModule } from '../method-module.js';
 import { traitsOf } from '../traits.js';
 
+/** The draw that stands for a method until a wrong answer replaces it (one per method, whoever asks). */
+const standingDrawId = (methodId: string) => `questions-draw:${methodId}`;
+/** How long a redraw stands; after it, the method's first draw applies again. */
+const STANDING_DRAW_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * A method's first draw, the same at every ask: seeded by its answers' hashes, whose salts
+ * only the store knows — so it cannot be predicted from outside, and asking again (in
+ * parallel, or with a new reset) shows nothing new.
+ */
+function firstDraw(answers: readonly { questionId: string; hash: string }[], count: number): string[] {
+  let block = createHash('sha256').update(answers.map((a) => a.hash).join('\n')).digest();
+  let at = 0;
+  const random = (max: number): number => {
+    if (at + 4 > block.length) {
+      block = createHash('sha256').update(block).digest();
+      at = 0;
+    }
+    const n = block.readUInt32BE(at);
+    at += 4;
+    return n % max;
+  };
+  return drawQuestions(answers.map((a) => a.questionId), count, random);
+}
+
 /**
  * Security questions: answers normalized and hashed with Argon2id, never shown again. Reset
- * only, never alone, never for administrators (counted where gates are). One draw, one try.
+ * only, never alone, never for administrators (counted where gates are). One draw, one try:
+ * the draw stands until a wrong answer (a counted attempt) draws new questions, so asking
+ * for the challenge again never shows more questions than the failure limit allows.
  */
 export const questions: MethodModule<'questions'> = {
   ...traitsOf('questions'),
@@ -35,7 +62,9 @@ export const questions: MethodModule<'questions'> = {
     },
   },
   async challenge(ctx, owner, method) {
-    const questionIds = drawQuestions(method.answers.map((a) => a.questionId), owner.policy.questions.toAnswer, randomInt);
+    const count = owner.policy.questions.toAnswer;
+    const standing = await ctx.store.getChallenge(standingDrawId(method.id), ctx.clock());
+    const questionIds = standing?.kind === 'questions' && standing.questionIds.length === count ? standing.questionIds : firstDraw(method.answers, count);
     await ctx.store.putChallenge({ id: challengeId(owner, method.id), ownerHash: owner.hash, userId: owner.userId, methodId: method.id, kind: 'questions', questionIds, expiresAt: ctx.clock() + owner.policy.resetLifetimeMs });
     const pool = allQuestions(owner.policy);
     return ok({ kind: 'questions', questions: questionIds.map((id) => ({ id, text: pool.find((q) => q.id === id)?.text ?? {} })) });
@@ -46,12 +75,19 @@ export const questions: MethodModule<'questions'> = {
     const challenge = await ctx.store.takeChallenge(challengeId(owner, method.id), ctx.clock());
     if (challenge?.kind !== 'questions') return 'noChallenge';
     const given = new Map(proof.answers.map((a) => [a.questionId, a.answer]));
-    if (given.size !== challenge.questionIds.length || !challenge.questionIds.every((q) => given.has(q))) return 'failed';
-    for (const questionId of challenge.questionIds) {
-      const hash = method.answers.find((a) => a.questionId === questionId)?.hash;
-      if (!hash || !(await ctx.hasher.verify(hash, normalizeAnswer(given.get(questionId)!)))) return 'failed';
-    }
-    return 'passed';
+    const right = async (): Promise<boolean> => {
+      if (given.size !== challenge.questionIds.length || !challenge.questionIds.every((q) => given.has(q))) return false;
+      for (const questionId of challenge.questionIds) {
+        const hash = method.answers.find((a) => a.questionId === questionId)?.hash;
+        if (!hash || !(await ctx.hasher.verify(hash, normalizeAnswer(given.get(questionId)!)))) return false;
+      }
+      return true;
+    };
+    if (await right()) return 'passed';
+    // The wrong answer was a counted attempt: it, and only it, buys a new draw (POLICY.md).
+    const redraw = drawQuestions(method.answers.map((a) => a.questionId), owner.policy.questions.toAnswer, randomInt);
+    await ctx.store.putChallenge({ id: standingDrawId(method.id), ownerHash: 'standing-draw', userId: owner.userId, methodId: method.id, kind: 'questions', questionIds: redraw, expiresAt: ctx.clock() + STANDING_DRAW_MS });
+    return 'failed';
   },
   hint: (method) => method.label,
 };

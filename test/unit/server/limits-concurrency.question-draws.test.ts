@@ -5,9 +5,8 @@
  * re-draws, in parallel or in sequence, until the draw is exactly those 3, and passes with ONE
  * counted try — the verifyFailures limit no longer bounds the draws an attacker sees.
  *
- * OPEN HOLE (server/methods/questions/questions-method.ts, `challenge`: a new random draw on
- * every call, uncounted). Fixed when either a draw stands until it is answered, or a draw is
- * counted like a try; this test accepts both. Marked `it.fails` until then.
+ * Closed in server/methods/questions/questions-method.ts: a draw stands for the method until a
+ * wrong answer (a counted try) replaces it.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Challenge } from '../../../contract/api.js';
@@ -25,7 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-it.fails('40 parallel re-draws of one reset show at most verifyFailures different sets of questions', async () => {
+it('40 parallel re-draws of one reset show at most verifyFailures different sets of questions', async () => {
   const token = await h.signIn(MEGAN);
   const pool = success(await h.call('getQuestionPool', {}, token));
   const answers = pool.questions.slice(0, 5).map((q, i) => ({ questionId: q.id, answer: `answer number ${i}` }));
