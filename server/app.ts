@@ -3,7 +3,7 @@ import { API_PREFIX } from '../contract/api.js';
 import { err } from '../contract/errors.js';
 import { buildOpenApi } from './api/openapi.js';
 import { registerRoutes, sendResult } from './api/register-routes.js';
-import { registerSecurityHeaders } from './api/security-headers.js';
+import { registerSecurityHeaders, setHeadersWithoutHooks } from './api/security-headers.js';
 import type { ServiceContext } from './service-context.js';
 
 export const SERVICE_VERSION = '0.1.0';
@@ -61,6 +61,11 @@ export async function buildServer(ctx: ServiceContext, options: BuildOptions = {
     bodyLimit: 16 * 1024,
     // Fastify's own 4xx errors (bad JSON, wrong content type, body too large) become typed results.
     return503OnClosing: true,
+    // A URL Fastify cannot even decode (`/%E0%A4%A`) skips hooks and the error handler: typed, audited and headed like any other 400.
+    frameworkErrors: (error, request, reply) => {
+      setHeadersWithoutHooks(reply);
+      void sendResult(ctx, request, reply, err('BAD_REQUEST', error.message || 'Bad request'), 400);
+    },
   });
   await registerSecurityHeaders(app);
   app.setErrorHandler(async (error: { statusCode?: number; message?: string }, request, reply) => {

@@ -96,11 +96,13 @@ describe('security headers', () => {
       { status: 400, request: { method: 'POST' as const, url, headers: { 'content-type': 'application/json' }, payload: '{"userId": ' } },
       { status: 413, request: { method: 'POST' as const, url, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ userId: 'x'.repeat(20_000) }) } },
       { status: 415, request: { method: 'POST' as const, url, headers: { 'content-type': 'application/xml' }, payload: '<userId>megan</userId>' } },
+      // A URL Fastify cannot decode skips every hook (frameworkErrors): still typed, with a support code and the headers.
+      { status: 400, request: { method: 'GET' as const, url: `${API_PREFIX}/%E0%A4%A` } },
     ];
     for (const { status, request } of cases) {
       const response = await h.app.inject(request);
       expect(response.statusCode, `${request.method} ${request.url}`).toBe(status);
-      expect(response.json(), `${status}`).toMatchObject({ ok: false });
+      expect(response.json(), `${status}`).toMatchObject({ ok: false, error: { supportCode: expect.any(String) } });
       expectHardened(response, `HTTP ${status}`);
     }
   });
