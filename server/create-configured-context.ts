@@ -5,7 +5,7 @@ import { policyFromConfig } from './config/policy-from-config.js';
 import { resolveSecretsKey, type Env } from './config/secrets-key.js';
 import { Argon2Hasher } from './crypto/hasher.js';
 import { SecretBox } from './crypto/secret-box.js';
-import { MemoryDirectory } from './directories/memory-directory.js';
+import { createDirectory } from './directories/create-directory.js';
 import { notifierFromConfig } from './notify/notifier-from-config.js';
 import type { ServiceContext } from './service-context.js';
 import { createStore } from './store/create-store.js';
@@ -28,7 +28,7 @@ export async function createConfiguredContext(config: ServiceConfig, env: Env = 
   if (storeConfig.kind === 'postgres' && !storeConfig.url) throw new ConfigError([`store.urlEnv: environment variable ${config.store.kind === 'postgres' ? config.store.urlEnv : ''} is not set`]);
   const notify = await notifierFromConfig(config.notify, env);
   const store = await createStore(storeConfig);
-  const directory = await MemoryDirectory.create(config.directory.users);
+  const directory = await createDirectory(config.directory, env);
   const context: ServiceContext = {
     tenant: { name: config.tenant.name, demo: false, helpdesk: { ...config.tenant.helpdesk } },
     policy,
@@ -44,6 +44,7 @@ export async function createConfiguredContext(config: ServiceConfig, env: Env = 
     context,
     async close() {
       notify.close();
+      await directory.close?.();
     },
   };
 }

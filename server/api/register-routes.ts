@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX, apiRoutes, httpStatusOf, LANGUAGE_HEADER, type ApiRouteName } from '../../contract/api.js';
 import { err, type Err, type Result } from '../../contract/errors.js';
 import { languageFromHeader } from '../notify/messages.js';
+import { DirectoryUnavailableError } from '../directories/directory.js';
 import { auditedFailure, type ServiceContext } from '../service-context.js';
 import { isRefused, reserveAttempt } from '../verifiers/throttle.js';
 import type { Handler } from './handler.js';
@@ -59,6 +60,17 @@ async function addressLimit(ctx: ServiceContext, ip: string): Promise<Err | null
   return isRefused(attempt) ? attempt : null;
 }
 
+/**
+ * The directory could not be asked (down, timeout, TLS, the service account refused): not the
+ * user's fault nor a bug, so DIRECTORY_UNAVAILABLE (424) with a support code, audited with
+ * what failed. Whatever the handler claimed before the directory was asked is its to give
+ * back (writes answer `unreachable` as data for that). Anything else is a bug: rethrown (500).
+ */
+async function directoryOutage(ctx: ServiceContext, route: ApiRouteName, client: string, e: unknown): Promise<Err> {
+  if (!(e instanceof DirectoryUnavailableError)) throw e;
+  return auditedFailure(ctx, { event: 'directory.unavailable', client, detail: `${route}: ${e.code}` }, err('DIRECTORY_UNAVAILABLE', "The organization's directory is not answering; nothing was changed"));
+}
+
 /** Register every route of contract/api.ts: zod-parse the body, run the handler, send the Result. */
 export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   // On the root instance: it covers the routes below, app.ts's own, the 404 handler and
@@ -85,7 +97,7 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
         if (route.auth !== 'none' && !token) return sendResult(ctx, request, reply, err('UNAUTHORIZED', 'A bearer token is required'));
         const header = request.headers[LANGUAGE_HEADER];
         const language = languageFromHeader(Array.isArray(header) ? header[0] : header);
-        const result = await handler(ctx, { body: parsed.data as never, token, client: request.ip, language });
+        const result = await handler(ctx, { body: parsed.data as never, token, client: request.ip, language }).catch((e: unknown) => directoryOutage(ctx, name, request.ip, e));
         return sendResult(ctx, request, reply, result);
       },
     });

@@ -57,6 +57,19 @@ export function configProblems(config: ServiceConfig): string[] {
   // Every helpdesk request mails tenant.helpdesk.email: without a mail channel each one would fail.
   if (config.tenant.helpdesk.email && !config.notify.email)
     problems.push('notify.email: required because tenant.helpdesk.email is set (helpdesk requests are mailed there); configure notify.email (kind: smtp), or remove tenant.helpdesk.email');
+  const d = config.directory;
+  if (d.kind !== 'memory') {
+    const ldapHost = /^ldaps?:\/\/\[?([^\]/:]+)/.exec(d.url)?.[1] ?? '';
+    if (d.url.startsWith('ldap:') && !d.startTls && !isLoopbackHost(ldapHost))
+      problems.push(`directory.url: passwords would cross the network in clear to ${ldapHost}; use ldaps:// or set directory.startTls: true`);
+    if (d.url.startsWith('ldaps:') && d.startTls) problems.push('directory.startTls: ldaps:// is TLS already; remove startTls or use ldap://');
+    if (d.kind === 'activeDirectory' && d.url.startsWith('ldap:') && !d.startTls)
+      problems.push('directory.url: Active Directory accepts password writes only over TLS; use ldaps:// or set directory.startTls: true');
+  }
+  // The memory directory lives in each process: with a store shared by several instances, a reset
+  // through one would leave the old password working on the others.
+  if (d.kind === 'memory' && config.store.kind === 'postgres')
+    problems.push('directory.kind: the memory directory is per process, so instances sharing store.kind: postgres would disagree on passwords; use directory.kind: openldap or activeDirectory (the memory directory is for demos and tests)');
   const { host, tls, trustedProxies } = config.server;
   if (!isLoopbackHost(host) && !tls && trustedProxies.length === 0)
     problems.push(

@@ -32,8 +32,61 @@ const memoryUser = z.strictObject({
   password: z.string().min(1),
 });
 
-/** `kind` picks the directory; LDAP and Active Directory join this union later. */
+const ldapUrl = z
+  .string()
+  .regex(/^ldaps?:\/\/[^/?#\s]+\/?$/, 'must be ldap://host:port or ldaps://host:port (no base DN in the URL)');
+const attributeName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'must be an LDAP attribute name');
+const dn = z.string().trim().min(3).max(1024);
+
+/** How the service reaches an LDAP server and binds as its service account (password from the environment). */
+const ldapConnectionShape = {
+  url: ldapUrl,
+  /** Upgrade ldap:// with StartTLS. Plain ldap:// without it is allowed to a loopback server only. */
+  startTls: z.boolean().default(false),
+  tls: z
+    .strictObject({
+      /** PEM of the CA that signed the directory's certificate (default: the system's CAs). */
+      caFile: filePath.optional(),
+      /** The name in the certificate, when the URL uses another (an IP address, a load balancer). */
+      serverName: z.string().trim().min(1).max(253).optional(),
+    })
+    .optional(),
+  bindDn: dn,
+  bindPasswordEnv: envName,
+  timeoutSeconds: int(1, 60).default(5),
+  poolSize: int(1, 32).default(4),
+  /** Members of these groups have their password elsewhere (federated, smart card only): PASSWORD_NOT_MANAGED. */
+  unmanagedGroups: z.array(groupName).max(200).default([]),
+};
+
+/** `kind` picks the directory: the demo's memory directory, OpenLDAP (with ppolicy) or Active Directory. */
 const directorySchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('openldap'),
+    ...ldapConnectionShape,
+    userBase: dn,
+    /** `{id}` is what the person typed (escaped). */
+    userFilter: z.string().includes('{id}', { message: 'must contain {id}, where the typed user id goes' }).default('(|(uid={id})(mail={id}))'),
+    userIdAttribute: attributeName.default('uid'),
+    displayNameAttribute: attributeName.default('displayName'),
+    mailAttribute: attributeName.default('mail'),
+    phoneAttribute: attributeName.default('mobile'),
+    groupBase: dn,
+    groupFilter: z.string().includes('{dn}', { message: "must contain {dn}, where the user's DN goes" }).default('(member={dn})'),
+    groupNameAttribute: attributeName.default('cn'),
+    /** The ppolicy entry of users without pwdPolicySubentry (slapd's ppolicy_default). */
+    defaultPolicyDn: dn.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('activeDirectory'),
+    ...ldapConnectionShape,
+    /** Where users are searched (the domain or an OU). */
+    userBase: dn,
+    /** The domain's head, DC=…: where the default password policy lives. */
+    domainBase: dn,
+    userIdAttribute: z.enum(['userPrincipalName', 'sAMAccountName', 'mail']).default('userPrincipalName'),
+    phoneAttribute: z.enum(['mobile', 'telephoneNumber']).default('mobile'),
+  }),
   z.strictObject({
     kind: z.literal('memory'),
     users: z

@@ -7,6 +7,7 @@
  */
 import { err, type Err } from '../../contract/errors.js';
 import { iso, type ServiceContext } from '../service-context.js';
+import { DirectoryUnavailableError } from '../directories/directory.js';
 import type { Limit } from '../store/store.js';
 
 /** THROTTLED with the time the user may try again. */
@@ -36,6 +37,21 @@ export async function reserveAttempt(ctx: ServiceContext, key: string, limit: Li
     passed: () => ctx.store.clearAttempts(key),
     giveBack: () => ctx.store.releaseAttempt(key, reservation.id),
   };
+}
+
+/**
+ * Run the check of a reserved attempt; when the directory could not be asked, nothing was
+ * checked, so the attempt is given back before the outage goes on to become
+ * DIRECTORY_UNAVAILABLE. Any other throw keeps it counted: an input that makes a verifier
+ * throw must not buy free tries.
+ */
+export async function checkedUnder<T>(attempt: Attempt, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (e) {
+    if (e instanceof DirectoryUnavailableError) await attempt.giveBack();
+    throw e;
+  }
 }
 
 /** True for THROTTLED (an Err), false for a reserved Attempt. */

@@ -3,7 +3,7 @@ import { checkNewPassword } from '../../passwords/password-check.js';
 import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import { audit, auditedFailure, iso, type ServiceContext } from '../../service-context.js';
 import type { SetPasswordResult } from '../../directories/directory.js';
-import { isRefused, reserveAttempt, signInKey } from '../../verifiers/throttle.js';
+import { checkedUnder, isRefused, reserveAttempt, signInKey } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
 
@@ -29,10 +29,19 @@ export async function setNewPassword(
     return auditedFailure(ctx, { event, userId, client, detail: verdict.rule }, err('POLICY_VIOLATION', `The new password breaks the rule ${verdict.rule}`, { rule: verdict.rule, ...(verdict.value !== undefined ? { ruleValue: verdict.value } : {}) }));
   }
   if (!(await claim.take())) return err('RESET_EXPIRED', 'Start again');
-  const result = await write();
+  let result: Awaited<ReturnType<typeof write>>;
+  try {
+    result = await write();
+  } catch (e) {
+    // Nothing was written: the claim goes back, so the user can retry within the reset's lifetime.
+    await claim.release();
+    throw e;
+  }
   if (!result.ok) {
     await claim.release();
     if ('wrongPassword' in result) return err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect');
+    if (result.kind === 'unreachable')
+      return auditedFailure(ctx, { event, userId, client, detail: 'directory unreachable' }, err('DIRECTORY_UNAVAILABLE', "The organization's directory is not answering; nothing was changed"));
     return auditedFailure(ctx, { event, userId, client, detail: 'directory' }, err('POLICY_VIOLATION', 'The directory refused the new password', { rule: 'directory', directoryMessage: result.message }));
   }
   await audit(ctx, { event, userId, client, outcome: 'success' });
@@ -49,7 +58,7 @@ export const changePassword: Handler<'changePassword'> = async (ctx, { body, cli
   // password would answer POLICY_VIOLATION for any existing account whatever the old password
   // (an account-existence oracle that the sign-in throttle never counts). With
   // hideAccountState, "managed elsewhere" is told only to someone who knows the password.
-  const oldPasswordOk = (await ctx.directory.verifyPassword(body.userId, body.oldPassword)) === 'ok';
+  const oldPasswordOk = (await checkedUnder(attempt, () => ctx.directory.verifyPassword(body.userId, body.oldPassword))) === 'ok';
   if (!user || (!oldPasswordOk && (user.passwordManaged || ctx.policy.hideAccountState))) {
     return auditedFailure(ctx, { event: 'password.change', ...(user ? { userId: user.userId } : {}), client, detail: user ? 'old password' : 'unknown user' }, err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect'));
   }

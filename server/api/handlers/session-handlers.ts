@@ -3,7 +3,7 @@ import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } 
 import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import type { SessionRecord, StoredMethod } from '../../store/store.js';
 import { isSecondFactor, methodChoice, startChallenge, verifyProof } from '../../methods/use-method.js';
-import { isRefused, reserveAttempt, signInKey } from '../../verifiers/throttle.js';
+import { checkedUnder, isRefused, reserveAttempt, signInKey } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 
 /** The live session behind a bearer token, or null. */
@@ -29,7 +29,7 @@ export const signIn: Handler<'signIn'> = async (ctx, { body, client }) => {
   // account share one limit): parallel wrong passwords get at most the limit checked.
   const attempt = await reserveAttempt(ctx, signInKey(user?.userId ?? body.userId), ctx.policy.signInFailures);
   if (isRefused(attempt)) return attempt;
-  const check = await ctx.directory.verifyPassword(body.userId, body.password);
+  const check = await checkedUnder(attempt, () => ctx.directory.verifyPassword(body.userId, body.password));
   if (!user || check !== 'ok') {
     // An unknown user id is not recorded as typed: people type passwords into the wrong box.
     return auditedFailure(ctx, { event: 'signIn', ...(user ? { userId: user.userId } : {}), client, detail: user ? check : 'unknown user' }, err('INVALID_CREDENTIALS', 'The user ID or password is incorrect'));

@@ -35,7 +35,9 @@ export interface Slapd {
   url: string;
   dir: string;
   stop(): Promise<void>;
-  /** Kill and start again on the same port and data: a server restart. */
+  /** Kill the server, keeping its data: the directory is down. */
+  down(): Promise<void>;
+  /** Kill (if running) and start again on the same port and data: a server restart. */
   restart(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startSlapd(): Promise<Slapd> {
       await kill();
       await rm(dir, { recursive: true, force: true });
     },
+    down: kill,
     async restart() {
       await kill();
       await run('slapd', ['-h', `${url}/`, '-f', join(dir, 'slapd.conf')]);

@@ -85,7 +85,7 @@ describe('problems are named by path', () => {
   });
 
   it('names an unknown kind with the allowed ones', () => {
-    expect(problemsOf(configText({ directory: { kind: 'ldap' } }))).toEqual(['directory.kind: must be one of "memory"']);
+    expect(problemsOf(configText({ directory: { kind: 'ldap' } }))).toEqual(['directory.kind: must be one of "openldap", "activeDirectory", "memory"']);
     expect(problemsOf(configText({ store: { kind: 'mysql' } }))).toEqual(['store.kind: must be one of "memory", "sqlite", "postgres"']);
   });
 
