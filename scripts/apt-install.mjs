@@ -20,6 +20,9 @@ export function aptPlan(facts) {
   return { kind: 'tell', line: `${facts.why}: run  sudo apt-get install ${list}  (or: npm run setup)` };
 }
 
+/** debconf answers, by package (the first word), given before installing it. */
+const DEBCONF_ANSWERS = ['slapd slapd/no_configuration boolean true', 'krb5-user krb5-config/default_realm string CONTOSO.TEST'];
+
 const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
 /** The facts aptPlan needs, read from this machine. */
@@ -48,6 +51,10 @@ export function aptInstall(packages, { why, log = console.log }) {
   // sudo resets the environment: pass DEBIAN_FRONTEND through `env` so apt never asks.
   const [cmd, ...pre] = plan.prefix.length ? [...plan.prefix, 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get'] : ['apt-get'];
   log(`${why}: installing ${packages.join(' ')}${plan.prefix.length ? ' (with sudo)' : ''}…`);
+  // Answers for packages that would otherwise configure a server of their own: slapd with no
+  // database (the tests start throwaway ones), krb5-user with no realm question.
+  const preseed = DEBCONF_ANSWERS.filter((a) => packages.includes(a.split(' ')[0]));
+  if (preseed.length) spawnSync(plan.prefix.length ? 'sudo' : 'debconf-set-selections', plan.prefix.length ? ['debconf-set-selections'] : [], { input: preseed.join('\n') + '\n', stdio: ['pipe', 'ignore', 'ignore'] });
   // sudo may ask for a password on the terminal, so stdin stays connected.
   spawnSync(cmd, [...pre, 'update', '-q'], { stdio: ['inherit', 'ignore', 'ignore'], env });
   const r = spawnSync(cmd, [...pre, 'install', '-y', '-q', '--no-install-recommends', ...packages], { stdio: ['inherit', 'ignore', 'inherit'], env });

@@ -28,6 +28,8 @@ export const systemDeps = [
   { what: 'gnome-keyring (real Secret Service)', present: () => onPath('gnome-keyring-daemon'), debian: ['gnome-keyring'] },
   { what: 'secret-tool (reads the keyring independently)', present: () => onPath('secret-tool'), debian: ['libsecret-tools'] },
   { what: 'PostgreSQL server (durable store tests)', present: () => hasPostgresServer(), debian: ['postgresql'] },
+  { what: 'OpenLDAP server and tools (real-directory tests)', present: () => onPath('slapd') && onPath('slapadd') && onPath('ldapsearch'), debian: ['slapd', 'ldap-utils'] },
+  { what: 'Samba AD domain controller (Active Directory tests)', present: () => onPath('samba') && onPath('samba-tool'), debian: ['samba', 'samba-ad-dc', 'samba-ad-provision', 'winbind', 'krb5-user', 'smbclient'] },
 ];
 
 /** Packages to build keytar from source when its prebuilt binary cannot be downloaded. */

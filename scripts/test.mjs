@@ -82,7 +82,7 @@ function playwrightSkips(file) {
 provision();
 ensureKeytar();
 run('unit + renderer (vitest)', bin('vitest'), ['run', '--project', 'unit', '--project', 'renderer', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'vitest-unit.json')}`]);
-run('integration: real keyring, oathtool, SQLite, PostgreSQL (vitest)', join(root, 'scripts', 'with-postgres.sh'), [join(root, 'scripts', 'with-keyring.sh'), bin('vitest'), 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'vitest-integration.json')}`]);
+run('integration: real keyring, oathtool, SQLite, PostgreSQL, OpenLDAP, Samba AD (vitest)', join(root, 'scripts', 'with-postgres.sh'), [join(root, 'scripts', 'with-keyring.sh'), bin('vitest'), 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'vitest-integration.json')}`]);
 run('end to end: Chromium through the web host, real keyring (playwright)', join(root, 'scripts', 'with-keyring.sh'), [bin('playwright'), 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'playwright.json') });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
