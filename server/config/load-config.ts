@@ -54,5 +54,6 @@ function resolvePaths(config: ServiceConfig, baseDir: string): ServiceConfig {
   if (out.server.tls) out.server.tls = { certFile: abs(out.server.tls.certFile), keyFile: abs(out.server.tls.keyFile) };
   if (out.store.kind === 'sqlite' && out.store.path !== ':memory:') out.store.path = abs(out.store.path);
   if (out.notify.email?.kind === 'smtp' && out.notify.email.caFile) out.notify.email.caFile = abs(out.notify.email.caFile);
+  if (out.directory.kind !== 'memory' && out.directory.tls?.caFile) out.directory.tls.caFile = abs(out.directory.tls.caFile);
   return out;
 }
