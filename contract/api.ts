@@ -68,14 +68,27 @@ export const webauthnResponseSchema = z.looseObject({
 });
 
 /** Proof of one method: a code (app, text, call, email), answers (questions) or an assertion (security key). */
-export const proofShape = {
-  methodId: idSchema,
+const proofFields = {
   code: codeSchema.optional(),
   answers: z.array(z.strictObject({ questionId: idSchema, answer: plainText(200) })).min(1).max(5).optional(),
   assertion: webauthnResponseSchema.optional(),
 };
+export const proofShape = { methodId: idSchema, ...proofFields };
 const oneProof = (p: { code?: unknown; answers?: unknown; assertion?: unknown }) => [p.code, p.answers, p.assertion].filter((x) => x !== undefined).length === 1;
 export const proofSchema = z.strictObject(proofShape).refine(oneProof, { message: 'give exactly one of code, answers, assertion' });
+
+/**
+ * With `hideAccountState`, a reset never shows the user's own methods: the user picks a method
+ * TYPE and proves it (the full phone number or address to get a code; the app's code; a
+ * security key; answers). The same proof as `proofSchema`, by type instead of by id.
+ */
+export const typedProofSchema = z.strictObject({ methodType: methodTypeSchema, ...proofFields }).refine(oneProof, { message: 'give exactly one of code, answers, assertion' });
+/** Ask for the challenge of a method type: the full number or address for text, call and email (a code goes out only when it is the registered one). */
+export const typedChallengeSchema = z.strictObject({
+  methodType: methodTypeSchema,
+  address: plainText(254, 3).optional(),
+  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+});
 
 /** What the user must do to pass a method: read a code, answer questions, touch a key. */
 export const challengeSchema = z.discriminatedUnion('kind', [
@@ -250,16 +263,26 @@ export const apiRoutes = {
   startReset: route({
     method: 'POST', path: '/reset', auth: 'none', summary: 'Start a password reset (or an unlock): which methods the user may use, and how many are needed',
     body: strict({ userId: userIdSchema, mode: z.enum(['reset', 'unlock']).optional() }),
-    response: strict({ resetToken: z.string(), expiresAt: z.string().datetime(), required: z.number().int().min(1).max(2), methods: z.array(methodChoiceSchema) }),
+    response: strict({
+      resetToken: z.string(),
+      expiresAt: z.string().datetime(),
+      required: z.number().int().min(1).max(2),
+      /** The user's methods, masked; empty when `hidden`. */
+      methods: z.array(methodChoiceSchema),
+      /** `hideAccountState` is on: the same answer for every account; pick one of `methodTypes` and prove it by type. */
+      hidden: z.literal(true).optional(),
+      /** With `hidden`: the method types the policy enables (never the user's own methods). */
+      methodTypes: z.array(methodTypeSchema).optional(),
+    }),
   }),
   startResetChallenge: route({
-    method: 'POST', path: '/reset/challenge', auth: 'reset', summary: 'Ask for the challenge of one method: send a code, draw questions, or get WebAuthn options',
-    body: strict({ methodId: idSchema }),
+    method: 'POST', path: '/reset/challenge', auth: 'reset', summary: 'Ask for the challenge of one method (by id, or by type when the reset is hidden): send a code, draw questions, or get WebAuthn options',
+    body: z.union([strict({ methodId: idSchema }), typedChallengeSchema]),
     response: challengeSchema,
   }),
   verifyReset: route({
-    method: 'POST', path: '/reset/verify', auth: 'reset', summary: 'Pass one verification gate of a reset',
-    body: proofSchema,
+    method: 'POST', path: '/reset/verify', auth: 'reset', summary: 'Pass one verification gate of a reset (a method by id, or by type when the reset is hidden)',
+    body: z.union([proofSchema, typedProofSchema]),
     response: strict({ passed: z.number().int(), required: z.number().int(), complete: z.boolean() }),
   }),
   completeReset: route({

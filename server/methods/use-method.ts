@@ -11,6 +11,8 @@ import type { SsprPolicy } from '../policy/policy.js';
 import type { ServiceContext } from '../service-context.js';
 import type { StoredMethod, StoredMethodOf } from '../store/store.js';
 import { isRefused, methodKey, reserveAttempt, throttled } from '../verifiers/throttle.js';
+import { hiddenMethod } from './hidden/index.js';
+import type { TypedInput, TypedOwner } from './hidden/hidden-method.js';
 import { methodModule, methods } from './index.js';
 import type { MethodOwner, ProofInput, Verdict } from './method-module.js';
 
@@ -64,3 +66,56 @@ export function addableTypes(policy: SsprPolicy, registered: readonly StoredMeth
 
 /** Methods that may stand as a second factor at sign-in (never email or questions: NIST, the seed). */
 export const isSecondFactor = (method: StoredMethod): boolean => methods[method.type].secondFactor;
+
+/** Address guesses of one account and method type at a hidden reset (a wrong number or address counts). */
+export const addressKey = (userId: string, type: MethodType) => `typed-address:${userId.toLowerCase()}:${type}`;
+/** Failed proofs of one account and method type at a hidden reset. */
+export const typedVerifyKey = (userId: string, type: MethodType) => `typed-verify:${userId.toLowerCase()}:${type}`;
+
+// The compiler cannot narrow a union by a generic type parameter; `type` is the discriminant.
+const ofType = <T extends MethodType>(type: T, candidates: readonly StoredMethod[]): StoredMethodOf<T>[] => candidates.filter((m) => m.type === type) as unknown as StoredMethodOf<T>[];
+
+/**
+ * Begin verifying a method TYPE (hideAccountState): the same answer, the same count and the
+ * same work for every account, whatever it has registered. `candidates`: the account's
+ * methods the reset may pass (none for an unknown account or one that cannot reset). Every
+ * challenge that names an address is counted on the account and type, matched or not and
+ * never cleared by a match (a limit that a match resets would tell it matched), so addresses
+ * cannot be guessed; the limits are the tenant's, never a group's.
+ */
+export async function startTypedChallenge(ctx: ServiceContext, owner: TypedOwner, candidates: readonly StoredMethod[], input: TypedInput & { methodType: MethodType }): Promise<Result<Challenge>> {
+  const type = input.methodType;
+  if (!owner.shown.methodsEnabled.includes(type)) return err('METHOD_NOT_AVAILABLE', 'That method type is not enabled');
+  const challenge = async <T extends MethodType>(t: T): Promise<Result<Challenge>> => {
+    const module = hiddenMethod(t);
+    const address = module.readAddress(input);
+    if (address && !address.ok) return address;
+    if (address) {
+      const attempt = await reserveAttempt(ctx, addressKey(owner.userId, t), owner.shown.verifyFailures);
+      if (isRefused(attempt)) return attempt;
+    }
+    return module.challenge(ctx, owner, ofType(t, candidates), address ? address.data : null);
+  };
+  return challenge(type);
+}
+
+/**
+ * Check a proof of a method TYPE (hideAccountState): reserved before the check on the account
+ * and type, the same for every account; only a passed proof clears the count (the user has
+ * proven who they are). A proof of the wrong kind counts like a wrong one. The method passed.
+ */
+export async function verifyTypedProof(ctx: ServiceContext, owner: TypedOwner, candidates: readonly StoredMethod[], input: ProofInput & { methodType: MethodType }): Promise<Result<StoredMethod>> {
+  const type = input.methodType;
+  if (!owner.shown.methodsEnabled.includes(type)) return err('METHOD_NOT_AVAILABLE', 'That method type is not enabled');
+  const attempt = await reserveAttempt(ctx, typedVerifyKey(owner.userId, type), owner.shown.verifyFailures);
+  if (isRefused(attempt)) return attempt;
+  const check = async <T extends MethodType>(t: T): Promise<StoredMethod | null> => {
+    const proof = methodModule(t).readProof(input);
+    return proof ? ((await hiddenMethod(t).verify(ctx, owner, ofType(t, candidates), proof)) as StoredMethod | null) : null;
+  };
+  const passed = await check(type);
+  if (!passed) return err('INVALID_CODE', type === 'questions' ? 'The answers are not right' : 'The code is not valid');
+  await attempt.passed();
+  await ctx.store.clearAttempts(addressKey(owner.userId, type));
+  return ok(passed);
+}

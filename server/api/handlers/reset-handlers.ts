@@ -1,27 +1,46 @@
+import type { ApiBody, ApiData } from '../../../contract/api.js';
 import { err, ok, type Err, type Result } from '../../../contract/errors.js';
 import type { MethodType } from '../../../contract/methods.js';
 import { isSsprEnabled, policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
 import type { ResetRecord, StoredMethod } from '../../store/store.js';
-import { methodChoice, startChallenge, verifyProof } from '../../methods/use-method.js';
+import type { TypedOwner } from '../../methods/hidden/hidden-method.js';
+import type { MethodOwner } from '../../methods/method-module.js';
+import { methodChoice, startChallenge, startTypedChallenge, verifyProof, verifyTypedProof } from '../../methods/use-method.js';
 import { isRefused, reserveAttempt, signInKey } from '../../verifiers/throttle.js';
 import { isErr, type Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
+import { shownPolicy, startHiddenReset } from './hidden-reset.js';
 import { setNewPassword } from './password-change.js';
 
 interface LiveReset {
   reset: ResetRecord;
   policy: SsprPolicy;
   methods: StoredMethod[];
+  /** False for a hidden reset of an id the directory does not know. */
+  known: boolean;
 }
 
+/**
+ * The live reset behind a token. With `hideAccountState`, a reset of an unknown id lives like
+ * any other (the tenant's policy, no methods), so the routes after the start answer it alike.
+ */
 async function currentReset(ctx: ServiceContext, token: string | null): Promise<LiveReset | Err> {
   const reset = token ? await ctx.store.getReset(hashToken(token), ctx.clock()) : null;
   if (!reset || reset.completed) return err('RESET_EXPIRED', 'Start the reset again');
   const user = await ctx.directory.findUser(reset.userId);
-  if (!user) return err('RESET_EXPIRED', 'Start the reset again');
-  return { reset, policy: policyForUser(ctx.policy, user.groups), methods: await ctx.store.listMethods(reset.userId) };
+  if (!user && !ctx.policy.hideAccountState) return err('RESET_EXPIRED', 'Start the reset again');
+  const methods = await ctx.store.listMethods(reset.userId);
+  return { reset, policy: user ? policyForUser(ctx.policy, user.groups) : shownPolicy(ctx), methods, known: user !== null };
 }
+
+/** A hidden reset's gates: the offered methods not passed yet (none for an account that cannot reset). */
+const candidatesOf = (live: LiveReset): StoredMethod[] => live.methods.filter((m) => live.reset.offeredMethodIds.includes(m.id) && !live.reset.passedMethodIds.includes(m.id));
+
+const typedOwner = (ctx: ServiceContext, live: LiveReset, language: MethodOwner['language']): TypedOwner => ({ hash: live.reset.tokenHash, userId: live.reset.userId, policy: live.policy, language, shown: shownPolicy(ctx) });
+
+/** A hidden reset takes methods by type only: a method id (demo ids are guessable) would be answered differently for accounts that have it. */
+const byTypeOnly = () => err('METHOD_NOT_AVAILABLE', 'Choose a method type, and type the full phone number or address');
 
 /** Every gate passed, and not by security questions alone (POLICY.md: never alone). */
 function gatesPassed(reset: ResetRecord, methods: readonly StoredMethod[]): boolean {
@@ -39,12 +58,14 @@ function usableMethods(policy: SsprPolicy, methods: readonly StoredMethod[]): St
 /**
  * The seed's three cases, in the seed's order of discovery: the password is managed
  * elsewhere, reset is not enabled for the account, or the account has no usable method.
- * With `hideAccountState`, all three and an unknown user get the same answer.
+ * With `hideAccountState`, every account gets the same answer (./hidden-reset.ts) and
+ * proves a method by type.
  */
 export const startReset: Handler<'startReset'> = async (ctx, { body, client }) => {
   const mode = body.mode ?? 'reset';
   const started = await reserveAttempt(ctx, `resets:${body.userId.toLowerCase()}`, ctx.policy.resetsPerAccount);
   if (isRefused(started)) return started;
+  if (ctx.policy.hideAccountState) return startHiddenReset(ctx, { userId: body.userId, mode, client }, usableMethods);
   const now = ctx.clock();
 
   const user = await ctx.directory.findUser(body.userId);
@@ -53,11 +74,9 @@ export const startReset: Handler<'startReset'> = async (ctx, { body, client }) =
   const fail = (code: 'PASSWORD_NOT_MANAGED' | 'SSPR_NOT_ENABLED' | 'NOT_REGISTERED', message: string) =>
     auditedFailure(ctx, { event: `${mode}.start`, ...(user ? { userId: user.userId } : {}), client, detail: code }, code === 'PASSWORD_NOT_MANAGED' ? err(code, message, { helpdesk: ctx.tenant.helpdesk }) : err(code, message));
   if (!user) return fail('NOT_REGISTERED', "We couldn't verify your account");
-  if (!ctx.policy.hideAccountState) {
-    if (!user.passwordManaged) return fail('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service");
-    if (!isSsprEnabled(policy, user.groups)) return fail('SSPR_NOT_ENABLED', 'Password reset is not enabled for this account');
-  }
-  if (!user.passwordManaged || !isSsprEnabled(policy, user.groups) || methods.length === 0) return fail('NOT_REGISTERED', "We couldn't verify your account");
+  if (!user.passwordManaged) return fail('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service");
+  if (!isSsprEnabled(policy, user.groups)) return fail('SSPR_NOT_ENABLED', 'Password reset is not enabled for this account');
+  if (methods.length === 0) return fail('NOT_REGISTERED', "We couldn't verify your account");
 
   const token = newToken();
   const expiresAt = now + ctx.policy.resetLifetimeMs;
@@ -80,23 +99,42 @@ async function offeredMethod(live: LiveReset, methodId: string): Promise<Result<
 export const startResetChallenge: Handler<'startResetChallenge'> = async (ctx, { body, token, language }) => {
   const live = await currentReset(ctx, token);
   if (isErr(live)) return live;
+  if (ctx.policy.hideAccountState) return 'methodType' in body ? startTypedChallenge(ctx, typedOwner(ctx, live, language), candidatesOf(live), body) : byTypeOnly();
+  if (!('methodId' in body)) return err('METHOD_NOT_AVAILABLE', 'Choose one of the offered methods');
   const method = await offeredMethod(live, body.methodId);
   if (!method.ok) return method;
   return startChallenge(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId, policy: live.policy, language }, method.data);
 };
 
+/** A passed gate, recorded atomically; how many are passed and whether the reset may complete. */
+async function passGate(ctx: ServiceContext, live: LiveReset, methodId: string): Promise<Result<ApiData<'verifyReset'>>> {
+  const reset = await ctx.store.passResetGate(live.reset.tokenHash, methodId, ctx.clock());
+  if (!reset) return err('RESET_EXPIRED', 'Start the reset again');
+  return ok({ passed: reset.passedMethodIds.length, required: reset.required, complete: gatesPassed(reset, live.methods) });
+}
+
+/** verifyReset by method type (hideAccountState): one answer for every account until a proof passes. */
+async function verifyTyped(ctx: ServiceContext, live: LiveReset, body: ApiBody<'verifyReset'>, client: string, language: MethodOwner['language']): Promise<Result<ApiData<'verifyReset'>>> {
+  if (!('methodType' in body)) return byTypeOnly();
+  const result = await verifyTypedProof(ctx, typedOwner(ctx, live, language), candidatesOf(live), body);
+  const event = { event: `${live.reset.mode ?? 'reset'}.verify`, ...(live.known ? { userId: live.reset.userId } : {}), client, detail: `${body.methodType} (by type)` };
+  if (!result.ok) return auditedFailure(ctx, event, result);
+  await audit(ctx, { ...event, outcome: 'success' });
+  return passGate(ctx, live, result.data.id);
+}
+
 export const verifyReset: Handler<'verifyReset'> = async (ctx, { body, token, client, language }) => {
   const live = await currentReset(ctx, token);
   if (isErr(live)) return live;
+  if (ctx.policy.hideAccountState) return verifyTyped(ctx, live, body, client, language);
+  if (!('methodId' in body)) return err('METHOD_NOT_AVAILABLE', 'Choose one of the offered methods');
   const method = await offeredMethod(live, body.methodId);
   if (!method.ok) return method;
   const result = await verifyProof(ctx, { hash: live.reset.tokenHash, userId: live.reset.userId, policy: live.policy, language }, method.data, body);
   const event = { event: `${live.reset.mode ?? 'reset'}.verify`, userId: live.reset.userId, client, detail: method.data.type };
   if (!result.ok) return auditedFailure(ctx, event, result);
   await audit(ctx, { ...event, outcome: 'success' });
-  const reset = await ctx.store.passResetGate(live.reset.tokenHash, method.data.id, ctx.clock());
-  if (!reset) return err('RESET_EXPIRED', 'Start the reset again');
-  return ok({ passed: reset.passedMethodIds.length, required: reset.required, complete: gatesPassed(reset, live.methods) });
+  return passGate(ctx, live, method.data.id);
 };
 
 /** The reset token is spent once: only the caller that flips it to completed goes on. */
