@@ -150,7 +150,7 @@ describe('with hideAccountState on: one answer for every kind of account', () =>
   });
 
   it('a method id is not taken, from anyone (demo ids are guessable)', async () => {
-    const replies = [];
+    const replies: ApiReply<unknown>[] = [];
     for (const userId of KINDS) {
       const token = await startToken(h, userId);
       replies.push(await h.call('startResetChallenge', { methodId: 'm-alain-app' }, token));
