@@ -4,6 +4,7 @@ import { err } from '../contract/errors.js';
 import { buildOpenApi } from './api/openapi.js';
 import { registerRoutes, sendResult } from './api/register-routes.js';
 import { registerSecurityHeaders, setHeadersWithoutHooks } from './api/security-headers.js';
+import { deliveriesSettled } from './methods/hidden/deliveries.js';
 import type { ServiceContext } from './service-context.js';
 
 export const SERVICE_VERSION = '0.1.0';
@@ -90,5 +91,7 @@ export async function buildServer(ctx: ServiceContext, options: BuildOptions = {
   const openapi = buildOpenApi(SERVICE_VERSION, Boolean(ctx.outbox));
   app.get(`${API_PREFIX}/openapi.json`, async () => openapi);
   registerRoutes(app, ctx);
+  // Codes of the hidden reset go out in the background: a closing service lets them finish.
+  app.addHook('onClose', async () => deliveriesSettled(ctx));
   return app;
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Seals secrets before they reach the store (TOTP secrets, phone numbers, addresses, public
@@ -17,6 +17,15 @@ export class SecretBox {
   /** A box with a fresh random key: for the demo, whose data dies with the process. */
   static ephemeral(): SecretBox {
     return new SecretBox(randomBytes(32));
+  }
+
+  /**
+   * A 32-byte key for one purpose, derived from the secrets key (HKDF-SHA256, `purpose` as
+   * info): the same on every instance and across restarts, and telling nothing about the
+   * secrets key or any other purpose's key.
+   */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `sign-in-helper/${purpose}`, 32));
   }
 
   seal(plain: string): string {

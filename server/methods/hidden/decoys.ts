@@ -43,13 +43,13 @@ const drawKeys = new WeakMap<ServiceContext, Buffer>();
 /**
  * A random function of (service secret, user id): the security questions drawn for a user are
  * the same at every ask, so an unknown account (drawn from the pool) looks like a registered
- * one (drawn from its answers). The key lives as long as the service instance (see the report:
- * a key shared by all instances would keep the draws stable across restarts and instances).
+ * one (drawn from its answers). The key is derived from the secrets key, so every instance
+ * and every restart draws the same questions for the same id.
  */
 export function seededRandom(ctx: ServiceContext, userId: string): (max: number) => number {
   let key = drawKeys.get(ctx);
   if (!key) {
-    key = randomBytes(32);
+    key = ctx.box.deriveKey('hidden-question-draw');
     drawKeys.set(ctx, key);
   }
   let counter = 0;
