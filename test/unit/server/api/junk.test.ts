@@ -124,11 +124,15 @@ describe('junk spread over many addresses', () => {
     expect((await auditSize()) - again).toBe(1);
   }, 60_000);
 
-  it('1,000 addresses of one IPv6 /64, in parallel, are one scope: one row', async () => {
+  it('1,000 addresses of one IPv6 /64, in parallel, are one scope: one per-address limit, one row per kind', async () => {
     h = await createApiHarness();
     const before = await auditSize();
     const responses = await Promise.all(Array.from({ length: 1_000 }, (_, i) => h.app.inject({ ...junkKinds[0]!, remoteAddress: `2001:db8:1:2:${((i * 7919) & 0xffff).toString(16)}::${i.toString(16)}` })));
-    expect((await auditSize()) - before).toBe(1);
+    // Rotating inside the /64 does not escape the per-address limit (300 by default)…
+    expect(responses.filter((r) => r.statusCode === 400)).toHaveLength(h.ctx.policy.perAddress.max);
+    expect(responses.filter((r) => r.statusCode === 429)).toHaveLength(1_000 - h.ctx.policy.perAddress.max);
+    // …and the audit gets one row for the malformed ones and one for the throttled ones.
+    expect((await auditSize()) - before).toBe(2);
     await expectCodesFound(responses);
   });
 
