@@ -112,6 +112,8 @@ export interface MethodModule<T extends MethodType> {
   userNamed: boolean;
   /** The method's name in notifications, per language. */
   name: Record<NotifyLanguage, string>;
+  /** Registering it again replaces the user's previous one (security questions: one set of answers). */
+  replacesExisting?: true;
   /** How many of this method one user may register under `policy`. */
   maxPerUser(policy: SsprPolicy): number;
   setup: {

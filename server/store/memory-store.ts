@@ -31,6 +31,16 @@ export class MemoryStore implements Store {
   async addMethod(method: StoredMethod): Promise<void> {
     this.methods.set(method.id, copy(method));
   }
+  // No await inside: atomic on the event loop.
+  async addMethodUnder(method: StoredMethod, max: number, replacing: readonly string[] = []): Promise<boolean> {
+    const user = method.userId.toLowerCase();
+    const mine = (m: StoredMethod) => m.userId.toLowerCase() === user;
+    const kept = [...this.methods.values()].filter((m) => mine(m) && m.type === method.type && !replacing.includes(m.id));
+    if (kept.length >= max) return false;
+    for (const id of replacing) if (this.methods.get(id) && mine(this.methods.get(id)!)) this.methods.delete(id);
+    this.methods.set(method.id, copy(method));
+    return true;
+  }
   async removeMethod(userId: string, methodId: string): Promise<boolean> {
     const method = this.methods.get(methodId);
     if (!method || method.userId.toLowerCase() !== userId.toLowerCase()) return false;

@@ -27,6 +27,7 @@ export interface PostgresStoreOptions {
 /** Advisory lock keys: one bigint for migrations; (class, hashtext(key)) pairs for counters. */
 const MIGRATION_LOCK = '7239401925310458113';
 const COUNTER_LOCK_CLASS = 0x53494748; // "SIGH"
+const METHODS_LOCK_CLASS = 0x5349474d; // "SIGM"
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -125,6 +126,21 @@ export class PostgresStore implements Store {
          last_used_step = excluded.last_used_step, counter = excluded.counter, data = excluded.data`,
       [m.id, userKey(m.userId), m.userId, m.type, m.label, m.createdAt, c.secret, c.address, c.lastUsedStep, c.counter, c.data],
     );
+  }
+  async addMethodUnder(m: StoredMethod, max: number, replacing: readonly string[] = []): Promise<boolean> {
+    return transaction(this.pool, async (client) => {
+      // One user's methods at a time across instances: the count below cannot go stale.
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [METHODS_LOCK_CLASS, userKey(m.userId)]);
+      const { rows } = await client.query('SELECT id FROM methods WHERE user_key = $1 AND type = $2', [userKey(m.userId), m.type]);
+      if (rows.filter((r: { id: string }) => !replacing.includes(r.id)).length >= max) return false;
+      if (replacing.length > 0) await client.query('DELETE FROM methods WHERE user_key = $1 AND id = ANY($2)', [userKey(m.userId), [...replacing]]);
+      const c = methodColumns(m);
+      await client.query(
+        `INSERT INTO methods (id, user_key, user_id, type, label, created_at, secret, address, last_used_step, counter, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [m.id, userKey(m.userId), m.userId, m.type, m.label, m.createdAt, c.secret, c.address, c.lastUsedStep, c.counter, c.data],
+      );
+      return true;
+    });
   }
   async removeMethod(userId: string, methodId: string): Promise<boolean> {
     return (await this.count('DELETE FROM methods WHERE id = $1 AND user_key = $2', [methodId, userKey(userId)])) === 1;

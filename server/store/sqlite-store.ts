@@ -135,6 +135,19 @@ export class SqliteStore implements Store {
       m.id, userKey(m.userId), m.userId, m.type, m.label, m.createdAt, c.secret, c.address, c.lastUsedStep, c.counter, c.data,
     );
   }
+  async addMethodUnder(m: StoredMethod, max: number, replacing: readonly string[] = []): Promise<boolean> {
+    return this.write(() => {
+      const others = this.all('SELECT id FROM methods WHERE user_key = ? AND type = ?', userKey(m.userId), m.type).filter((r) => !replacing.includes(String(r.id)));
+      if (others.length >= max) return false;
+      for (const id of replacing) this.run('DELETE FROM methods WHERE id = ? AND user_key = ?', id, userKey(m.userId));
+      const c = methodColumns(m);
+      this.run(
+        `INSERT INTO methods (id, user_key, user_id, type, label, created_at, secret, address, last_used_step, counter, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        m.id, userKey(m.userId), m.userId, m.type, m.label, m.createdAt, c.secret, c.address, c.lastUsedStep, c.counter, c.data,
+      );
+      return true;
+    });
+  }
   async removeMethod(userId: string, methodId: string): Promise<boolean> {
     return this.run('DELETE FROM methods WHERE id = ? AND user_key = ?', methodId, userKey(userId)) === 1;
   }

@@ -161,6 +161,12 @@ export interface Store {
   // Registered methods and profiles
   listMethods(userId: string): Promise<StoredMethod[]>;
   addMethod(method: StoredMethod): Promise<void>;
+  /**
+   * Add `method` atomically only while the user has fewer than `max` methods of its type,
+   * removing `replacing` (the user's own methods it replaces) in the same step. False, with
+   * nothing changed, when the limit is reached: two racing confirmations never add two past it.
+   */
+  addMethodUnder(method: StoredMethod, max: number, replacing?: readonly string[]): Promise<boolean>;
   /** True when the method existed and belonged to `userId`. */
   removeMethod(userId: string, methodId: string): Promise<boolean>;
   /** Change the display label (never the secret material). */

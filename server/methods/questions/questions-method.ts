@@ -41,7 +41,8 @@ export const questions: MethodModule<'questions'> = {
   ...traitsOf('questions'),
   userNamed: false,
   name: { en: 'Security questions', 'zh-TW': '安全性問題' },
-  // Registering questions again replaces the previous answers.
+  // Registering questions again replaces the previous answers, in the same store step.
+  replacesExisting: true,
   maxPerUser: () => Infinity,
   setup: {
     async begin(_ctx, owner) {
@@ -57,7 +58,6 @@ export const questions: MethodModule<'questions'> = {
         return err('BAD_REQUEST', first.index < 0 ? `Answer exactly ${q.toRegister} different questions` : `Answer ${first.index + 1}: ${first.problem}`);
       }
       const answers = await Promise.all(input.answers.map(async (a) => ({ questionId: a.questionId, hash: await ctx.hasher.hash(normalizeAnswer(a.answer)) })));
-      for (const old of owner.methods.filter((m) => m.type === 'questions')) await ctx.store.removeMethod(owner.userId, old.id);
       return ok({ type: 'questions', label: `${answers.length}`, answers });
     },
   },

@@ -364,6 +364,18 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         expect(won.filter(Boolean)).toHaveLength(1);
         expect((await store.getReset('r-1', T))?.passedMethodIds).toEqual(['m-1']);
       });
+      it('addMethodUnder with a limit of 5: 20 racing adds of one type, exactly 5 land; replacing frees its place', async () => {
+        const store = await open();
+        const got = await race(20, (i) => store.addMethodUnder(method({ id: `m-r${i}` }), 5));
+        expect(got.filter(Boolean)).toHaveLength(5);
+        const mine = await store.listMethods('alain@contoso.com');
+        expect(mine).toHaveLength(5);
+        // Replacing one of the five: the new one takes its place, atomically.
+        expect(await store.addMethodUnder(method({ id: 'm-new' }), 5, [mine[0]!.id])).toBe(true);
+        expect((await store.listMethods('alain@contoso.com')).map((m) => m.id)).not.toContain(mine[0]!.id);
+        expect(await store.addMethodUnder(method({ id: 'm-over' }), 5)).toBe(false);
+        expect(await store.listMethods('alain@contoso.com')).toHaveLength(5);
+      });
       it('takeSkip with 3 allowed: 20 racing skips, exactly 3 counted', async () => {
         const store = await open();
         const got = await race(20, () => store.takeSkip('alain@contoso.com', 3));
