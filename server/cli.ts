@@ -11,6 +11,7 @@ import { serviceLoggerOptions } from './app.js';
 import { ConfigError } from './config/config-error.js';
 import { loadServiceConfig } from './config/load-config.js';
 import { createConfiguredContext } from './create-configured-context.js';
+import { isLoopbackHost } from './config/schema-helpers.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, contosoUsers } from './demo/contoso.js';
 import { exportAuditJsonLines } from './audit/export-audit.js';
 import { startService, type StartOptions } from './start-service.js';
@@ -76,6 +77,8 @@ try {
     });
     closeContext = close;
   } else {
+    // The demo's users and their password are published: never reachable from another machine.
+    if (values.host !== undefined && !isLoopbackHost(values.host)) fail(`--demo serves published demo accounts and listens on loopback only; --host ${values.host} is refused (use --config FILE for a real service)`);
     Object.assign(options, { host: values.host ?? '127.0.0.1', port: port ?? 8787 });
   }
 

@@ -67,6 +67,12 @@ describe('the standalone service', () => {
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/); // a message, not a stack trace
   });
 
+  it('--demo refuses a host other than loopback: its accounts and password are published', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server', 'cli.ts'), '--demo', '--host', '0.0.0.0', '--port', '0'], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('--demo serves published demo accounts and listens on loopback only; --host 0.0.0.0 is refused');
+  });
+
   it('--check validates a file and starts nothing; a typo is named with its path', () => {
     const good = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server', 'cli.ts'), '--config', writeConfig('check.yaml'), '--check'], { encoding: 'utf8', timeout: 20_000 });
     expect(good.status).toBe(0);
