@@ -1,5 +1,7 @@
 /** Builders of small config files for the config tests. */
 import { stringify } from 'yaml';
+import { ConfigError } from '../../../../server/config/config-error.js';
+import { parseServiceConfig } from '../../../../server/config/load-config.js';
 
 /** The smallest valid config: no method needs a channel, memory directory and store. */
 export const minimalConfig = (): Record<string, unknown> => ({
@@ -27,3 +29,14 @@ export const configText = (settings: Record<string, unknown> = {}): string => {
   for (const [path, value] of Object.entries(settings)) setPath(config, path, value);
   return stringify(config);
 };
+
+/** The problems a config text produces (empty when it loads). */
+export function problemsOf(text: string): string[] {
+  try {
+    parseServiceConfig(text);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}

@@ -3,23 +3,12 @@
  * filled in; what cannot work safely is refused naming the field and the fix.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../../server/config/config-error.js';
 import { parseServiceConfig } from '../../../../server/config/load-config.js';
 import { createDirectory } from '../../../../server/directories/create-directory.js';
-import { configText } from './config-fixtures.js';
+import { configText, problemsOf } from './config-fixtures.js';
 
 const openldap = (extra: Record<string, unknown> = {}) => ({ kind: 'openldap', url: 'ldaps://ldap.contoso.com', bindDn: 'cn=sspr,ou=services,dc=contoso,dc=com', bindPasswordEnv: 'LDAP_PW', userBase: 'ou=people,dc=contoso,dc=com', groupBase: 'ou=groups,dc=contoso,dc=com', ...extra });
 const ad = (extra: Record<string, unknown> = {}) => ({ kind: 'activeDirectory', url: 'ldaps://dc1.contoso.com', bindDn: 'sspr@contoso.com', bindPasswordEnv: 'AD_PW', userBase: 'OU=Staff,DC=contoso,DC=com', domainBase: 'DC=contoso,DC=com', ...extra });
-
-function problemsOf(text: string): string[] {
-  try {
-    parseServiceConfig(text);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
 
 describe('directory configuration', () => {
   it('fills the OpenLDAP and AD defaults', () => {

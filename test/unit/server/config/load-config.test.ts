@@ -2,20 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../../server/config/config-error.js';
 import { loadServiceConfig, parseServiceConfig } from '../../../../server/config/load-config.js';
-import { configText } from './config-fixtures.js';
-
-/** The problems a config text produces (empty when it loads). */
-function problemsOf(text: string): string[] {
-  try {
-    parseServiceConfig(text);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
+import { configText, problemsOf } from './config-fixtures.js';
 
 describe('loadServiceConfig', () => {
   it('loads the shipped example, complete and commented', async () => {

@@ -12,17 +12,7 @@ import { parseServiceConfig } from '../../../../server/config/load-config.js';
 import { createConfiguredContext } from '../../../../server/create-configured-context.js';
 import { createDemoContext } from '../../../../server/create-demo-context.js';
 import { fastHasher } from '../../../support/api-flows.js';
-import { configText, minimalConfig, setPath } from './config-fixtures.js';
-
-function problemsOf(text: string): string[] {
-  try {
-    parseServiceConfig(text);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
+import { configText, minimalConfig, problemsOf, setPath } from './config-fixtures.js';
 
 describe('the helpdesk mail needs a mail channel', () => {
   it('refuses tenant.helpdesk.email without notify.email, naming both and the fix', () => {
