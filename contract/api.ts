@@ -349,6 +349,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   // fault nor the client's, and never a 5xx (monitoring pages on those). 424 Failed Dependency.
   DELIVERY_FAILED: 424,
   DIRECTORY_UNAVAILABLE: 424,
+  ACCOUNT_DISABLED: 403,
 };
 
 export { errorCodeSchema };

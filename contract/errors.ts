@@ -31,6 +31,8 @@ export const errorCodes = [
   'DELIVERY_FAILED',
   /** The directory did not answer (down, timeout, TLS): nothing was changed. */
   'DIRECTORY_UNAVAILABLE',
+  /** The directory says the account is disabled (or expired) by an administrator: self-service cannot help. */
+  'ACCOUNT_DISABLED',
   // Produced on the app's side of the wire
   'DIRECTORY_UNREACHABLE',
   'DIRECTORY_TIMEOUT',

@@ -47,6 +47,7 @@ const actions: Record<ErrorCode, ErrorActionKind> = {
   NOT_AVAILABLE: 'none',
   DELIVERY_FAILED: 'retry',
   DIRECTORY_UNAVAILABLE: 'retry',
+  ACCOUNT_DISABLED: 'contactHelpdesk',
 };
 
 const moreKeys: Partial<Record<ErrorCode, ParseKeys>> = {

@@ -286,6 +286,7 @@ export const en = {
     FORBIDDEN_SENDER: { title: "This window isn't connected to Sign-in Helper.", body: 'Close it and open Sign-in Helper again. In a browser, open the link that “npm run web” printed: it carries the key for this session.' },
     NOT_AVAILABLE: { title: "This isn't available here.", body: 'Contact your IT staff if you need it.' },
     DELIVERY_FAILED: { title: "We couldn't send the message.", body: 'Nothing was sent and nothing was used up. Try again in a moment, or choose another method.' },
+    ACCOUNT_DISABLED: { title: 'Your account is disabled.', body: "An administrator turned it off, so it can't be unlocked or reset here. Contact your helpdesk." },
     DIRECTORY_UNAVAILABLE: { title: "Your organization's directory isn't answering.", body: 'Nothing was changed. Try again in a few minutes; if it keeps happening, contact your helpdesk.' },
   },
 } as const;

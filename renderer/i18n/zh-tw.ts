@@ -285,6 +285,7 @@ export const zhTW: Messages = {
     FORBIDDEN_SENDER: { title: '此視窗未連線到登入小幫手。', body: '請關閉此視窗並重新開啟登入小幫手。若在瀏覽器中使用，請開啟「npm run web」顯示的連結：其中含有此工作階段的金鑰。' },
     NOT_AVAILABLE: { title: '這裡無法使用此功能。', body: '如果您需要，請連絡 IT 人員。' },
     DELIVERY_FAILED: { title: '無法傳送訊息。', body: '沒有傳送任何內容，也沒有用掉任何次數。請稍後再試一次，或選擇其他方法。' },
+    ACCOUNT_DISABLED: { title: '您的帳戶已停用。', body: '系統管理員已停用此帳戶，因此無法在這裡解除鎖定或重設。請連絡技術支援人員。' },
     DIRECTORY_UNAVAILABLE: { title: '貴組織的目錄沒有回應。', body: '沒有變更任何內容。請過幾分鐘再試一次；如果持續發生，請連絡技術支援人員。' },
   },
 };

@@ -3,6 +3,7 @@ import { err, ok, type Err, type Result } from '../../../contract/errors.js';
 import type { MethodType } from '../../../contract/methods.js';
 import { isSsprEnabled, policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
+import type { WriteOutcome } from '../../directories/directory.js';
 import type { ResetRecord, StoredMethod } from '../../store/store.js';
 import type { TypedOwner } from '../../methods/hidden/hidden-method.js';
 import type { MethodOwner } from '../../methods/method-module.js';
@@ -154,12 +155,22 @@ export const completeReset: Handler<'completeReset'> = async (ctx, { body, token
     release: () => ctx.store.reopenReset(live.reset.tokenHash),
   });
   if (!changed.ok) return changed;
-  // A successful reset clears the sign-in lockout, in the directory and here (POLICY.md).
-  await ctx.directory.unlock(live.reset.userId);
+  // A successful reset clears the sign-in lockout, in the directory and here (POLICY.md). The
+  // password is already set: a directory that will not unlock is audited, not a failed reset.
+  const unlocked = await ctx.directory.unlock(live.reset.userId).catch((e: unknown) => ({ ok: false as const, kind: 'unreachable' as const, message: e instanceof Error ? e.message : 'unreachable' }));
+  if (!unlocked.ok) await audit(ctx, { event: 'reset.unlock', userId: live.reset.userId, client, outcome: 'failure', detail: `directory: ${unlocked.kind}` });
   await ctx.store.clearAttempts(signInKey(live.reset.userId));
   await notifyUser(ctx, live.reset.userId, { kind: 'reset' }, language);
   return ok({ completedAt: iso(ctx.clock()) });
 };
+
+/** What the user is told when the directory would not unlock: its own words kept. */
+function unlockRefusal(outcome: Extract<WriteOutcome, { ok: false }>): Err {
+  const words = { directoryMessage: outcome.message.slice(0, 1000) };
+  if (outcome.kind === 'disabled') return err('ACCOUNT_DISABLED', 'The account is disabled in the directory', words);
+  // Unreachable, or the service account lacks the right: the user can only try later or call.
+  return err('DIRECTORY_UNAVAILABLE', 'The directory did not unlock the account; nothing was changed', words);
+}
 
 export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, client, language }) => {
   const live = await currentReset(ctx, token);
@@ -167,7 +178,19 @@ export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, clie
   const refused = await spend(ctx, live, 'unlock');
   if (refused) return refused;
   if (!(await ctx.store.completeReset(live.reset.tokenHash, ctx.clock()))) return err('RESET_EXPIRED', 'Start again');
-  await ctx.directory.unlock(live.reset.userId);
+  let unlocked: WriteOutcome;
+  try {
+    unlocked = await ctx.directory.unlock(live.reset.userId);
+  } catch (e) {
+    // Nothing was unlocked: the token stays usable within its lifetime (an outage becomes DIRECTORY_UNAVAILABLE).
+    await ctx.store.reopenReset(live.reset.tokenHash);
+    throw e;
+  }
+  if (!unlocked.ok) {
+    await ctx.store.reopenReset(live.reset.tokenHash);
+    const refusal = unlockRefusal(unlocked);
+    return auditedFailure(ctx, { event: 'unlock', userId: live.reset.userId, client, detail: `directory: ${unlocked.kind}` }, refusal);
+  }
   await ctx.store.clearAttempts(signInKey(live.reset.userId));
   await audit(ctx, { event: 'unlock', userId: live.reset.userId, client, outcome: 'success' });
   await notifyUser(ctx, live.reset.userId, { kind: 'unlock' }, language);

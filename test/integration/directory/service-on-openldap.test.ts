@@ -12,7 +12,8 @@ import { type ApiHarness, harnessOver } from '../../support/api-harness.js';
 import { fastHasher } from '../../support/api-flows.js';
 import { createFakeClock } from '../../support/fake-clock.js';
 import { nextStepCode, totpCode } from '../../support/totp.js';
-import { BASE, LDAP_USERS, openLdapOptions, SERVICE_DN, startSlapd, type Slapd } from './slapd.js';
+import { Attribute, Change, Client } from 'ldapts';
+import { ADMIN_DN, ADMIN_PASSWORD, BASE, LDAP_USERS, openLdapOptions, SERVICE_DN, startSlapd, type Slapd } from './slapd.js';
 
 let slapd: Slapd;
 let h: ApiHarness;
@@ -107,5 +108,35 @@ describe('the service on a real OpenLDAP', () => {
     // 12 outage sign-ins did not use up the 10 the limit allows.
     expect((await h.call('signIn', { userId: 'lee', password: LDAP_USERS.lee })).body.ok).toBe(true);
     expect((await h.call('completeReset', { newPassword: 'Garden-Lantern-Ocean-42' }, token)).body.ok).toBe(true);
+  });
+
+  it('unlock: a locked account is unlocked in the directory; an account an administrator disabled is ACCOUNT_DISABLED in the directory\'s words, and the token stays usable', async () => {
+    const app = await leeWithApp();
+    const unlockToken = async () => {
+      h.clock.advance(30_000);
+      const start = await h.call('startReset', { userId: 'lee', mode: 'unlock' });
+      if (!start.body.ok) throw new Error(start.body.error.code);
+      expect((await h.call('verifyReset', { methodId: app.methodId, code: await nextStepCode(app.secret, h.clock()) }, start.body.data.resetToken)).body.ok).toBe(true);
+      return start.body.data.resetToken;
+    };
+    // Locked by 3 wrong passwords (ppolicy), then unlocked through the app's flow.
+    for (let i = 0; i < 3; i++) await h.call('signIn', { userId: 'lee', password: 'wrong' });
+    expect((await h.call('signIn', { userId: 'lee', password: LDAP_USERS.lee })).body.ok).toBe(false);
+    expect((await h.call('unlockAccount', {}, await unlockToken())).body.ok).toBe(true);
+    expect((await h.call('signIn', { userId: 'lee', password: LDAP_USERS.lee })).body.ok).toBe(true);
+    // An administrator's lock (ppolicy's 000001010000Z) is not self-service's to lift.
+    const admin = new Client({ url: slapd.url });
+    try {
+      await admin.bind(ADMIN_DN, ADMIN_PASSWORD);
+      await admin.modify(`uid=lee,ou=people,${BASE}`, new Change({ operation: 'replace', modification: new Attribute({ type: 'pwdAccountLockedTime', values: ['000001010000Z'] }) }));
+    } finally {
+      await admin.unbind();
+    }
+    const token = await unlockToken();
+    const refused = await h.call('unlockAccount', {}, token);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED', directoryMessage: expect.stringMatching(/administrator/), supportCode: expect.any(String) } });
+    // The refusal spent nothing: the same token is refused again for the same reason, not RESET_EXPIRED.
+    expect((await h.call('unlockAccount', {}, token)).body).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
   });
 });
