@@ -32,7 +32,7 @@ export async function startHiddenReset(
   const policy = user ? policyForUser(ctx.policy, user.groups) : ctx.policy;
   // Listed for every account (an unknown id lists nothing), so the store work is the same.
   const registered = await ctx.store.listMethods(userId);
-  const canReset = user !== null && user.passwordManaged && isSsprEnabled(policy, user.groups);
+  const canReset = user !== null && user.passwordManaged && !user.state?.disabled && !user.state?.expired && isSsprEnabled(policy, user.groups);
   const offered = canReset ? usable(policy, registered) : [];
   const shown = shownPolicy(ctx);
   const token = newToken();

@@ -72,10 +72,12 @@ export const startReset: Handler<'startReset'> = async (ctx, { body, client }) =
   const user = await ctx.directory.findUser(body.userId);
   const policy = user ? policyForUser(ctx.policy, user.groups) : ctx.policy;
   const methods = user ? usableMethods(policy, await ctx.store.listMethods(user.userId)) : [];
-  const fail = (code: 'PASSWORD_NOT_MANAGED' | 'SSPR_NOT_ENABLED' | 'NOT_REGISTERED', message: string) =>
+  const fail = (code: 'PASSWORD_NOT_MANAGED' | 'SSPR_NOT_ENABLED' | 'NOT_REGISTERED' | 'ACCOUNT_DISABLED', message: string) =>
     auditedFailure(ctx, { event: `${mode}.start`, ...(user ? { userId: user.userId } : {}), client, detail: code }, code === 'PASSWORD_NOT_MANAGED' ? err(code, message, { helpdesk: ctx.tenant.helpdesk }) : err(code, message));
   if (!user) return fail('NOT_REGISTERED', "We couldn't verify your account");
   if (!user.passwordManaged) return fail('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service");
+  // A new password or an unlock cannot help an account the directory has turned off.
+  if (user.state?.disabled || user.state?.expired) return fail('ACCOUNT_DISABLED', 'The account is disabled in the directory');
   if (!isSsprEnabled(policy, user.groups)) return fail('SSPR_NOT_ENABLED', 'Password reset is not enabled for this account');
   if (methods.length === 0) return fail('NOT_REGISTERED', "We couldn't verify your account");
 

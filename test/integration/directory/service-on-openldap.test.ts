@@ -124,7 +124,9 @@ describe('the service on a real OpenLDAP', () => {
     expect((await h.call('signIn', { userId: 'lee', password: LDAP_USERS.lee })).body.ok).toBe(false);
     expect((await h.call('unlockAccount', {}, await unlockToken())).body.ok).toBe(true);
     expect((await h.call('signIn', { userId: 'lee', password: LDAP_USERS.lee })).body.ok).toBe(true);
-    // An administrator's lock (ppolicy's 000001010000Z) is not self-service's to lift.
+    // An administrator's lock (ppolicy's 000001010000Z) is not self-service's to lift: set while
+    // a verified unlock is under way, it is refused at the unlock; afterwards already at the start.
+    const token = await unlockToken();
     const admin = new Client({ url: slapd.url });
     try {
       await admin.bind(ADMIN_DN, ADMIN_PASSWORD);
@@ -132,11 +134,15 @@ describe('the service on a real OpenLDAP', () => {
     } finally {
       await admin.unbind();
     }
-    const token = await unlockToken();
     const refused = await h.call('unlockAccount', {}, token);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED', directoryMessage: expect.stringMatching(/administrator/), supportCode: expect.any(String) } });
     // The refusal spent nothing: the same token is refused again for the same reason, not RESET_EXPIRED.
     expect((await h.call('unlockAccount', {}, token)).body).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
+    for (const mode of ['reset', 'unlock'] as const) {
+      const start = await h.call('startReset', { userId: 'lee', mode });
+      expect(start.status).toBe(403);
+      expect(start.body).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED', supportCode: expect.any(String) } });
+    }
   });
 });
