@@ -10,9 +10,10 @@
  * - rules: the fine-grained policy (msDS-ResultantPSO) when one applies, else the domain's.
  * AD accepts password writes only over an encrypted connection: ldaps:// or StartTLS.
  */
-import { Attribute, Change, escapeFilter, ResultCodeError, type Entry } from 'ldapts';
+import { Attribute, Change, ResultCodeError } from 'ldapts';
 import type { AccountState, Directory, DirectoryPasswordRules, DirectoryUser, PasswordCheck, RefusalKind, WriteOutcome } from '../directory.js';
-import { LdapConnections, unavailable, type LdapConnectionOptions } from './ldap-connection.js';
+import { LdapConnections, type LdapConnectionOptions } from './ldap-connection.js';
+import { all, filterValue, first, unreachableWrite } from './ldap-values.js';
 
 export interface ActiveDirectoryOptions extends LdapConnectionOptions {
   /** Where users are searched, e.g. DC=contoso,DC=com or an OU. */
@@ -35,16 +36,6 @@ const NEVER = 0x7fffffffffffffffn;
 /** Windows FILETIME (100 ns since 1601) of the Unix epoch. */
 const EPOCH_FILETIME = 116444736000000000n;
 
-const filterValue = (value: string): string => escapeFilter`${value}`;
-const first = (entry: Entry, attribute: string): string | undefined => {
-  const v = entry[attribute];
-  const one = Array.isArray(v) ? v[0] : v;
-  return one === undefined ? undefined : Buffer.isBuffer(one) ? one.toString('utf8') : String(one);
-};
-const all = (entry: Entry, attribute: string): string[] => {
-  const v = entry[attribute];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => (Buffer.isBuffer(x) ? x.toString('utf8') : String(x)));
-};
 /** CN=it-admins,CN=Users,DC=… → it-admins */
 const cnOf = (dn: string): string => /^CN=((?:\\.|[^,])+)/i.exec(dn)?.[1]?.replace(/\\(.)/g, '$1') ?? dn;
 /** AD's password attribute: the password in double quotes, UTF-16LE. */
@@ -149,7 +140,7 @@ export class ActiveDirectory implements Directory {
       await this.connections.asService('reset password', (client) => client.modify(found.dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'unicodePwd', values: [unicodePwd(newPassword)] }) })));
       return { ok: true };
     } catch (e) {
-      if (!(e instanceof ResultCodeError)) return { ok: false, kind: 'unreachable', message: unavailable(e, 'reset password').message };
+      if (!(e instanceof ResultCodeError)) return unreachableWrite(e);
       return { ok: false, ...refusalOf(e) };
     }
   }
@@ -172,7 +163,7 @@ export class ActiveDirectory implements Directory {
       }
       return { ok: true };
     } catch (e) {
-      if (!(e instanceof ResultCodeError)) return { ok: false, kind: 'unreachable', message: e instanceof Error ? e.message : 'unreachable' };
+      if (!(e instanceof ResultCodeError)) return unreachableWrite(e);
       return { ok: false, ...refusalOf(e) };
     }
   }
@@ -185,7 +176,7 @@ export class ActiveDirectory implements Directory {
       await this.connections.asService('unlock', (client) => client.modify(found.dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'lockoutTime', values: ['0'] }) })));
       return { ok: true };
     } catch (e) {
-      if (!(e instanceof ResultCodeError)) return { ok: false, kind: 'unreachable', message: e instanceof Error ? e.message : 'unreachable' };
+      if (!(e instanceof ResultCodeError)) return unreachableWrite(e);
       return { ok: false, ...refusalOf(e) };
     }
   }

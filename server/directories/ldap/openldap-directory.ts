@@ -7,9 +7,10 @@
  * - unlock: delete `pwdAccountLockedTime` (never the administrative lock 000001010000Z);
  * - rules: the user's ppolicy entry (pwdPolicySubentry, else the configured default).
  */
-import { Attribute, Change, escapeFilter, ResultCodeError, type Client, type Entry } from 'ldapts';
+import { Attribute, Change, ResultCodeError, type Client } from 'ldapts';
 import type { AccountState, Directory, DirectoryPasswordRules, DirectoryUser, PasswordCheck, RefusalKind, WriteOutcome } from '../directory.js';
-import { LdapConnections, unavailable, type LdapConnectionOptions } from './ldap-connection.js';
+import { LdapConnections, type LdapConnectionOptions } from './ldap-connection.js';
+import { filterValue, first, unreachableWrite } from './ldap-values.js';
 import { PasswordPolicyControl, type PpolicyError } from './ppolicy-control.js';
 import { PASSWORD_MODIFY_OID, passwordModifyValue } from './password-modify.js';
 
@@ -34,15 +35,6 @@ export interface OpenLdapOptions extends LdapConnectionOptions {
 
 /** ppolicy's mark of an account locked by an administrator, not by failures: disabled. */
 const ADMIN_LOCK = '000001010000Z';
-
-/** An untrusted value inside a search filter (RFC 4515 escaping, through ldapts). */
-const filterValue = (value: string): string => escapeFilter`${value}`;
-
-const first = (entry: Entry, attribute: string): string | undefined => {
-  const v = entry[attribute];
-  const one = Array.isArray(v) ? v[0] : v;
-  return one === undefined ? undefined : Buffer.isBuffer(one) ? one.toString('utf8') : String(one);
-};
 
 function refusalOf(control: PasswordPolicyControl, e: unknown): { kind: RefusalKind; message: string } {
   const message = e instanceof Error ? e.message : String(e);
@@ -137,7 +129,7 @@ export class OpenLdapDirectory implements Directory {
       await this.connections.asService('reset password', (client) => client.exop(PASSWORD_MODIFY_OID, passwordModifyValue({ userDn: found.dn, newPassword }), [control]));
       return { ok: true };
     } catch (e) {
-      if (!(e instanceof ResultCodeError)) return { ok: false, kind: 'unreachable', message: unavailable(e, 'reset password').message };
+      if (!(e instanceof ResultCodeError)) return unreachableWrite(e);
       return { ok: false, ...refusalOf(control, e) };
     }
   }
@@ -157,7 +149,7 @@ export class OpenLdapDirectory implements Directory {
       }
       return { ok: true };
     } catch (e) {
-      if (!(e instanceof ResultCodeError)) return { ok: false, kind: 'unreachable', message: e instanceof Error ? e.message : 'unreachable' };
+      if (!(e instanceof ResultCodeError)) return unreachableWrite(e);
       return { ok: false, ...refusalOf(changeControl, e) };
     }
   }
@@ -171,7 +163,7 @@ export class OpenLdapDirectory implements Directory {
       await this.connections.asService('unlock', (client) => client.modify(found.dn, new Change({ operation: 'delete', modification: new Attribute({ type: 'pwdAccountLockedTime', values: [] }) })));
       return { ok: true };
     } catch (e) {
-      if (!(e instanceof ResultCodeError)) return { ok: false, kind: 'unreachable', message: e instanceof Error ? e.message : 'unreachable' };
+      if (!(e instanceof ResultCodeError)) return unreachableWrite(e);
       if (e.code === 16) return { ok: true }; // noSuchAttribute: unlocked in between
       return { ok: false, kind: e.code === 50 ? 'rights' : 'other', message: e.message };
     }
