@@ -41,11 +41,27 @@ export const userSummarySchema = strict({ userId: z.string(), displayName: z.str
 export const methodChoiceSchema = strict({ id: idSchema, type: methodTypeSchema, hint: z.string().max(200) });
 export type MethodChoice = z.infer<typeof methodChoiceSchema>;
 
+/** The directory's own rules, read from it (ppolicy entry, AD domain policy or fine-grained PSO), for the live checklist. */
+export const directoryPasswordRulesSchema = strict({
+  minLength: z.number().int().optional(),
+  /** AD complexity: 3 of the 4 character classes (upper, lower, digit, symbol), and not the account name. */
+  complexity: z.boolean().optional(),
+  /** How many previous passwords the directory refuses. */
+  history: z.number().int().optional(),
+  /** Seconds before a changed password may change again. */
+  minAgeSeconds: z.number().int().optional(),
+  /** Where the rules come from, as the directory names it ("ppolicy cn=default,…", "fine-grained policy sspr-pso"). */
+  source: z.string().max(300).optional(),
+});
+export type DirectoryPasswordRulesView = z.infer<typeof directoryPasswordRulesSchema>;
+
 export const passwordPolicySchema = strict({
   minLength: z.number().int(),
   maxLength: z.number().int(),
   disallowUserName: z.boolean(),
   blockCommon: z.boolean(),
+  /** The directory's rules on top of ours; absent when the directory has none or did not answer. */
+  directory: directoryPasswordRulesSchema.optional(),
 });
 export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
 
@@ -283,7 +299,13 @@ export const apiRoutes = {
   verifyReset: route({
     method: 'POST', path: '/reset/verify', auth: 'reset', summary: 'Pass one verification gate of a reset (a method by id, or by type when the reset is hidden)',
     body: z.union([proofSchema, typedProofSchema]),
-    response: strict({ passed: z.number().int(), required: z.number().int(), complete: z.boolean() }),
+    response: strict({
+      passed: z.number().int(),
+      required: z.number().int(),
+      complete: z.boolean(),
+      /** Once complete: the directory's rules for this account (a fine-grained policy may differ from the default). */
+      directoryRules: directoryPasswordRulesSchema.optional(),
+    }),
   }),
   completeReset: route({
     method: 'POST', path: '/reset/password', auth: 'reset', summary: 'Set the new password once every gate is passed (single use)',
@@ -350,6 +372,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   DELIVERY_FAILED: 424,
   DIRECTORY_UNAVAILABLE: 424,
   ACCOUNT_DISABLED: 403,
+  ACCOUNT_LOCKED: 423,
+  PASSWORD_EXPIRED: 403,
 };
 
 export { errorCodeSchema };

@@ -33,6 +33,10 @@ export const errorCodes = [
   'DIRECTORY_UNAVAILABLE',
   /** The directory says the account is disabled (or expired) by an administrator: self-service cannot help. */
   'ACCOUNT_DISABLED',
+  /** The directory locked the account after failed sign-ins: unlock it (self-service), or wait. */
+  'ACCOUNT_LOCKED',
+  /** The password is right but has expired (or must be changed at next sign-in): change it first. */
+  'PASSWORD_EXPIRED',
   // Produced on the app's side of the wire
   'DIRECTORY_UNREACHABLE',
   'DIRECTORY_TIMEOUT',
@@ -80,6 +84,8 @@ export const errorInfoSchema = z.object({
   rule: passwordRuleSchema.optional(),
   ruleValue: z.number().int().optional(),
   directoryMessage: z.string().max(1000).optional(),
+  /** POLICY_VIOLATION with rule `directory`: which of the directory's rules, as the directory classed it. */
+  directoryReason: z.enum(['tooShort', 'quality', 'history', 'tooYoung', 'other']).optional(),
   /** Contact details from policy, for PASSWORD_NOT_MANAGED and similar. */
   helpdesk: z.object({ email: z.string().optional(), url: z.string().optional(), phone: z.string().optional() }).optional(),
 });

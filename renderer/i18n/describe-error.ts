@@ -48,6 +48,8 @@ const actions: Record<ErrorCode, ErrorActionKind> = {
   DELIVERY_FAILED: 'retry',
   DIRECTORY_UNAVAILABLE: 'retry',
   ACCOUNT_DISABLED: 'contactHelpdesk',
+  ACCOUNT_LOCKED: 'none',
+  PASSWORD_EXPIRED: 'none',
 };
 
 const moreKeys: Partial<Record<ErrorCode, ParseKeys>> = {
@@ -84,7 +86,19 @@ function policyBody(error: ErrorInfo, t: TFunction): string {
     case 'forbiddenCharacter':
       return t('policy.forbiddenCharacter');
     case 'directory':
-      return t('policy.directory');
+      switch (error.directoryReason) {
+        case 'tooShort':
+          return t('policy.directoryTooShort');
+        case 'quality':
+          return t('policy.directoryQuality');
+        case 'history':
+          return t('policy.directoryHistory');
+        case 'tooYoung':
+          return t('policy.directoryTooYoung');
+        case 'other':
+        case undefined:
+          return t('policy.directory');
+      }
     case undefined:
       return t('errors.POLICY_VIOLATION.body');
   }

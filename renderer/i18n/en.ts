@@ -230,6 +230,10 @@ export const en = {
     forbiddenCharacter: "The password contains a character that can't be used, such as a control character.",
     directory: "Your organization's directory didn't accept this password.",
     directoryWords: 'The directory says: “{{message}}”',
+    directoryTooShort: "Your organization's directory says this password is too short.",
+    directoryQuality: "Your organization's directory says this password isn't complex enough. Mix upper- and lowercase letters, digits and symbols.",
+    directoryHistory: "You've used this password before. Your organization's directory asks for one you haven't used recently.",
+    directoryTooYoung: 'Your password was changed too recently to change it again. Try again later, or contact your helpdesk.',
   },
   errors: {
     actions: {
@@ -287,6 +291,8 @@ export const en = {
     NOT_AVAILABLE: { title: "This isn't available here.", body: 'Contact your IT staff if you need it.' },
     DELIVERY_FAILED: { title: "We couldn't send the message.", body: 'Nothing was sent and nothing was used up. Try again in a moment, or choose another method.' },
     ACCOUNT_DISABLED: { title: 'Your account is disabled.', body: "An administrator turned it off, so it can't be unlocked or reset here. Contact your helpdesk." },
+    ACCOUNT_LOCKED: { title: 'Your account is locked.', body: 'Too many sign-ins failed. Unlock your account from the home screen, or wait and try again later.' },
+    PASSWORD_EXPIRED: { title: 'Your password has expired.', body: 'Your password is right, but it has to be changed before you can use it. Choose "Change my password" on the home screen.' },
     DIRECTORY_UNAVAILABLE: { title: "Your organization's directory isn't answering.", body: 'Nothing was changed. Try again in a few minutes; if it keeps happening, contact your helpdesk.' },
   },
 } as const;

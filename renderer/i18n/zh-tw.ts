@@ -229,6 +229,10 @@ export const zhTW: Messages = {
     forbiddenCharacter: '密碼包含無法使用的字元，例如控制字元。',
     directory: '貴組織的目錄不接受這個密碼。',
     directoryWords: '目錄的訊息：「{{message}}」',
+    directoryTooShort: '貴組織的目錄表示此密碼太短。',
+    directoryQuality: '貴組織的目錄表示此密碼不夠複雜。請混合使用大小寫字母、數字和符號。',
+    directoryHistory: '您之前用過這個密碼。貴組織的目錄要求使用最近未用過的密碼。',
+    directoryTooYoung: '您的密碼最近才變更過，目前還不能再次變更。請稍後再試，或連絡技術支援人員。',
   },
   errors: {
     actions: {
@@ -286,6 +290,8 @@ export const zhTW: Messages = {
     NOT_AVAILABLE: { title: '這裡無法使用此功能。', body: '如果您需要，請連絡 IT 人員。' },
     DELIVERY_FAILED: { title: '無法傳送訊息。', body: '沒有傳送任何內容，也沒有用掉任何次數。請稍後再試一次，或選擇其他方法。' },
     ACCOUNT_DISABLED: { title: '您的帳戶已停用。', body: '系統管理員已停用此帳戶，因此無法在這裡解除鎖定或重設。請連絡技術支援人員。' },
+    ACCOUNT_LOCKED: { title: '您的帳戶已鎖定。', body: '登入失敗次數過多。請從首頁解除鎖定您的帳戶，或稍後再試。' },
+    PASSWORD_EXPIRED: { title: '您的密碼已過期。', body: '您的密碼正確，但必須先變更才能使用。請在首頁選擇「變更我的密碼」。' },
     DIRECTORY_UNAVAILABLE: { title: '貴組織的目錄沒有回應。', body: '沒有變更任何內容。請過幾分鐘再試一次；如果持續發生，請連絡技術支援人員。' },
   },
 };

@@ -38,7 +38,12 @@ export interface DirectoryUser {
   contact?: { phone?: string; email?: string };
 }
 
-export type PasswordCheck = 'ok' | 'invalid' | 'locked' | 'disabled' | 'expired';
+/**
+ * A password check as the directory answers it: `disabled` and `expired` (the account, not the
+ * password) and `mustChange` (the password expired, or must change at next sign-in; AD 532/773,
+ * ppolicy passwordExpired) — the last two only ever follow a right password.
+ */
+export type PasswordCheck = 'ok' | 'invalid' | 'locked' | 'disabled' | 'expired' | 'mustChange';
 
 /** Why a directory refused a write, in its own categories (issue 8's list). */
 export const refusalKinds = ['tooShort', 'quality', 'history', 'tooYoung', 'locked', 'disabled', 'rights', 'unreachable', 'other'] as const;

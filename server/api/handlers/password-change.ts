@@ -6,6 +6,7 @@ import type { SetPasswordResult } from '../../directories/directory.js';
 import { checkedUnder, isRefused, reserveAttempt, signInKey } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
+import { passwordCheckRefusal, writeRefusal } from '../directory-answers.js';
 
 /**
  * Set a new password: the service's rules first, then `claim` (a reset token is spent once,
@@ -40,9 +41,7 @@ export async function setNewPassword(
   if (!result.ok) {
     await claim.release();
     if ('wrongPassword' in result) return err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect');
-    if (result.kind === 'unreachable')
-      return auditedFailure(ctx, { event, userId, client, detail: 'directory unreachable' }, err('DIRECTORY_UNAVAILABLE', "The organization's directory is not answering; nothing was changed"));
-    return auditedFailure(ctx, { event, userId, client, detail: 'directory' }, err('POLICY_VIOLATION', 'The directory refused the new password', { rule: 'directory', directoryMessage: result.message }));
+    return auditedFailure(ctx, { event, userId, client, detail: `directory: ${result.kind}` }, writeRefusal(ctx, result));
   }
   await audit(ctx, { event, userId, client, outcome: 'success' });
   return ok(true);
@@ -58,9 +57,12 @@ export const changePassword: Handler<'changePassword'> = async (ctx, { body, cli
   // password would answer POLICY_VIOLATION for any existing account whatever the old password
   // (an account-existence oracle that the sign-in throttle never counts). With
   // hideAccountState, "managed elsewhere" is told only to someone who knows the password.
-  const oldPasswordOk = (await checkedUnder(attempt, () => ctx.directory.verifyPassword(body.userId, body.oldPassword))) === 'ok';
+  const check = await checkedUnder(attempt, () => ctx.directory.verifyPassword(body.userId, body.oldPassword));
+  // An expired password is the very reason to change it: right, only past its age.
+  const oldPasswordOk = check === 'ok' || check === 'mustChange';
   if (!user || (!oldPasswordOk && (user.passwordManaged || ctx.policy.hideAccountState))) {
-    return auditedFailure(ctx, { event: 'password.change', ...(user ? { userId: user.userId } : {}), client, detail: user ? 'old password' : 'unknown user' }, err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect'));
+    const wrong = err('INVALID_CREDENTIALS', 'The user ID or current password is incorrect');
+    return auditedFailure(ctx, { event: 'password.change', ...(user ? { userId: user.userId } : {}), client, detail: user ? `old password: ${check}` : 'unknown user' }, user && check !== 'ok' && check !== 'mustChange' ? passwordCheckRefusal(ctx, check, wrong) : wrong);
   }
   if (!user.passwordManaged) {
     if (oldPasswordOk) await attempt.passed();

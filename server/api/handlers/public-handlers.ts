@@ -2,12 +2,16 @@ import { err, ok } from '../../../contract/errors.js';
 import { undeliveredBecause } from '../../notify/notify-error.js';
 import { audit, auditedFailure, iso, newSupportCode } from '../../service-context.js';
 import type { Handler } from '../handler.js';
+import { defaultDirectoryRules } from '../../directories/directory-rules.js';
 import { notifyHelpdesk } from '../notify-user.js';
 import { isRefused, reserveAttempt } from '../../verifiers/throttle.js';
 
 export const getTenant: Handler<'getTenant'> = async (ctx) => ok({ ...ctx.tenant, helpdesk: { ...ctx.tenant.helpdesk } });
 
-export const getPasswordPolicy: Handler<'getPasswordPolicy'> = async (ctx) => ok({ ...ctx.policy.password });
+export const getPasswordPolicy: Handler<'getPasswordPolicy'> = async (ctx) => {
+  const directory = await defaultDirectoryRules(ctx.directory, ctx.clock());
+  return ok({ ...ctx.policy.password, ...(directory ? { directory } : {}) });
+};
 
 /**
  * "Contact your administrator": records the request and tells the helpdesk. The answer is the

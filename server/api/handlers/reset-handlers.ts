@@ -13,6 +13,8 @@ import { isErr, type Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
 import { shownPolicy, startHiddenReset } from './hidden-reset.js';
 import { setNewPassword } from './password-change.js';
+import { writeRefusal } from '../directory-answers.js';
+import { accountDirectoryRules } from '../../directories/directory-rules.js';
 
 interface LiveReset {
   reset: ResetRecord;
@@ -113,7 +115,10 @@ export const startResetChallenge: Handler<'startResetChallenge'> = async (ctx, {
 async function passGate(ctx: ServiceContext, live: LiveReset, methodId: string): Promise<Result<ApiData<'verifyReset'>>> {
   const reset = await ctx.store.passResetGate(live.reset.tokenHash, methodId, ctx.clock());
   if (!reset) return err('RESET_EXPIRED', 'Start the reset again');
-  return ok({ passed: reset.passedMethodIds.length, required: reset.required, complete: gatesPassed(reset, live.methods) });
+  const complete = gatesPassed(reset, live.methods);
+  // Once the person is proven, the rules of their own account (a fine-grained policy may be stricter).
+  const directoryRules = complete && live.known && reset.mode !== 'unlock' ? await accountDirectoryRules(ctx.directory, reset.userId) : undefined;
+  return ok({ passed: reset.passedMethodIds.length, required: reset.required, complete, ...(directoryRules ? { directoryRules } : {}) });
 }
 
 /** verifyReset by method type (hideAccountState): one answer for every account until a proof passes. */
@@ -166,12 +171,10 @@ export const completeReset: Handler<'completeReset'> = async (ctx, { body, token
   return ok({ completedAt: iso(ctx.clock()) });
 };
 
-/** What the user is told when the directory would not unlock: its own words kept. */
-function unlockRefusal(outcome: Extract<WriteOutcome, { ok: false }>): Err {
-  const words = { directoryMessage: outcome.message.slice(0, 1000) };
-  if (outcome.kind === 'disabled') return err('ACCOUNT_DISABLED', 'The account is disabled in the directory', words);
-  // Unreachable, or the service account lacks the right: the user can only try later or call.
-  return err('DIRECTORY_UNAVAILABLE', 'The directory did not unlock the account; nothing was changed', words);
+/** What the user is told when the directory would not unlock: its own words kept; a password rule cannot be why. */
+function unlockRefusal(ctx: ServiceContext, outcome: Extract<WriteOutcome, { ok: false }>): Err {
+  if (outcome.kind === 'locked' || outcome.kind === 'disabled' || outcome.kind === 'rights' || outcome.kind === 'unreachable') return writeRefusal(ctx, outcome);
+  return err('DIRECTORY_UNAVAILABLE', 'The directory did not unlock the account; nothing was changed', { directoryMessage: outcome.message.slice(0, 1000) });
 }
 
 export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, client, language }) => {
@@ -190,7 +193,7 @@ export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, clie
   }
   if (!unlocked.ok) {
     await ctx.store.reopenReset(live.reset.tokenHash);
-    const refusal = unlockRefusal(unlocked);
+    const refusal = unlockRefusal(ctx, unlocked);
     return auditedFailure(ctx, { event: 'unlock', userId: live.reset.userId, client, detail: `directory: ${unlocked.kind}` }, refusal);
   }
   await ctx.store.clearAttempts(signInKey(live.reset.userId));

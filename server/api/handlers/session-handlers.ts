@@ -1,3 +1,4 @@
+import { passwordCheckRefusal } from '../directory-answers.js';
 import { err, ok } from '../../../contract/errors.js';
 import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
 import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
@@ -31,8 +32,11 @@ export const signIn: Handler<'signIn'> = async (ctx, { body, client }) => {
   if (isRefused(attempt)) return attempt;
   const check = await checkedUnder(attempt, () => ctx.directory.verifyPassword(body.userId, body.password));
   if (!user || check !== 'ok') {
+    const wrong = err('INVALID_CREDENTIALS', 'The user ID or password is incorrect');
+    // A right password past its age is not a guess: it does not count towards the limit.
+    if (user && check === 'mustChange') await attempt.passed();
     // An unknown user id is not recorded as typed: people type passwords into the wrong box.
-    return auditedFailure(ctx, { event: 'signIn', ...(user ? { userId: user.userId } : {}), client, detail: user ? check : 'unknown user' }, err('INVALID_CREDENTIALS', 'The user ID or password is incorrect'));
+    return auditedFailure(ctx, { event: 'signIn', ...(user ? { userId: user.userId } : {}), client, detail: user ? check : 'unknown user' }, user && check !== 'ok' ? passwordCheckRefusal(ctx, check, wrong) : wrong);
   }
   await attempt.passed();
   const gates = stepUpMethods(await ctx.store.listMethods(user.userId));

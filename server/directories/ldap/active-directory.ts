@@ -125,9 +125,10 @@ export class ActiveDirectory implements Directory {
       case '533':
         return 'disabled';
       case '701':
+        return 'expired';
       case '532':
       case '773':
-        return 'expired';
+        return 'mustChange';
       default:
         return 'invalid';
     }

@@ -117,7 +117,7 @@ export class OpenLdapDirectory implements Directory {
     if (!found) return 'invalid';
     if (bound.bound) return 'ok';
     if (control.error === 'accountLocked') return found.user.state?.disabled ? 'disabled' : 'locked';
-    if (control.error === 'passwordExpired') return 'expired';
+    if (control.error === 'passwordExpired') return 'mustChange';
     return 'invalid';
   }
 

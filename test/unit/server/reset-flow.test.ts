@@ -55,7 +55,7 @@ describe('the reset slice for alain', () => {
     expect(Date.parse(start.expiresAt) - h.clock()).toBe(15 * MINUTE);
 
     const verify = success(await h.call('verifyReset', { methodId: ALAIN_APP, code: await alainCode(h) }, start.resetToken));
-    expect(verify).toEqual({ passed: 1, required: 1, complete: true });
+    expect(verify).toEqual({ passed: 1, required: 1, complete: true, directoryRules: { history: 3, source: 'demo directory' } });
 
     success(await h.call('completeReset', { newPassword: 'Correct-Horse-Battery-77' }, start.resetToken));
     expect(success(await h.call('signIn', { userId: ALAIN, password: 'Correct-Horse-Battery-77' })).user.userId).toBe(ALAIN);

@@ -195,7 +195,7 @@ describe('with hideAccountState on: one answer for every kind of account', () =>
     const message = outbox(h).at(-1)!;
     expect(outbox(h)).toHaveLength(sent + 1);
     expect(message).toMatchObject({ channel: 'sms', to: PRADEEP_PHONE });
-    expect(success(await h.call('verifyReset', { methodType: 'sms', code: codeIn(message) }, token))).toEqual({ passed: 1, required: 1, complete: true });
+    expect(success(await h.call('verifyReset', { methodType: 'sms', code: codeIn(message) }, token))).toEqual({ passed: 1, required: 1, complete: true, directoryRules: { history: 3, source: 'demo directory' } });
     success(await h.call('completeReset', { newPassword: NEW_PASSWORD }, token));
     await h.signIn(PRADEEP, NEW_PASSWORD);
   });
@@ -205,7 +205,7 @@ describe('with hideAccountState on: one answer for every kind of account', () =>
     expect(success(await h.call('verifyReset', { methodType: 'authenticatorApp', code: await alainCode(h) }, token))).toEqual({ passed: 1, required: 2, complete: false });
     success(await h.call('startResetChallenge', { methodType: 'sms', address: ADMIN_PHONE }, token));
     await deliveriesSettled(h.ctx);
-    expect(success(await h.call('verifyReset', { methodType: 'sms', code: codeIn(outbox(h).at(-1)!) }, token))).toEqual({ passed: 2, required: 2, complete: true });
+    expect(success(await h.call('verifyReset', { methodType: 'sms', code: codeIn(outbox(h).at(-1)!) }, token))).toEqual({ passed: 2, required: 2, complete: true, directoryRules: { history: 3, source: 'demo directory' } });
     success(await h.call('completeReset', { newPassword: NEW_PASSWORD }, token));
 
     const key = softAuthenticator();

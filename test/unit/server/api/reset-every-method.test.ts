@@ -51,7 +51,7 @@ describe('each method: its challenge and its proof', () => {
     expect(c).toEqual({ kind: 'code', channel: type, sentTo: '+1 ••• ••• ••42', digits: 6, expiresAt: new Date(h.clock() + 5 * MINUTE).toISOString() });
     const sent = outbox(h).at(-1)!;
     expect(sent).toMatchObject({ channel: type, to: '+14255550142' });
-    expect(success(await h.call('verifyReset', { methodId: method.id, code: codeIn(sent) }, resetToken))).toEqual({ passed: 1, required: 1, complete: true });
+    expect(success(await h.call('verifyReset', { methodId: method.id, code: codeIn(sent) }, resetToken))).toEqual({ passed: 1, required: 1, complete: true, directoryRules: { history: 3, source: 'demo directory' } });
     success(await h.call('completeReset', { newPassword: NEW_PASSWORD }, resetToken));
     await h.signIn(MEGAN, NEW_PASSWORD);
   });
@@ -94,7 +94,7 @@ describe('security questions', () => {
     expect(success(await h.call('verifyReset', { methodId: questions.id, answers: rightAnswers(c) }, resetToken))).toEqual({ passed: 1, required: 1, complete: false });
     expect(failure(await h.call('completeReset', { newPassword: NEW_PASSWORD }, resetToken)).code).toBe('STEP_NOT_ALLOWED');
     await challenge(resetToken, email.id);
-    expect(success(await h.call('verifyReset', { methodId: email.id, code: latestCodeTo(h, 'megan.bowen@example.org') }, resetToken))).toEqual({ passed: 2, required: 1, complete: true });
+    expect(success(await h.call('verifyReset', { methodId: email.id, code: latestCodeTo(h, 'megan.bowen@example.org') }, resetToken))).toEqual({ passed: 2, required: 1, complete: true, directoryRules: { history: 3, source: 'demo directory' } });
     success(await h.call('completeReset', { newPassword: NEW_PASSWORD }, resetToken));
   });
 

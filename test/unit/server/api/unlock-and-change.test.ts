@@ -23,9 +23,9 @@ async function verifiedAlain(mode: 'reset' | 'unlock') {
 }
 
 describe('unlock', () => {
-  it('a locked account cannot sign in; after the gates, unlockAccount lets the SAME password sign in, and alain is told', async () => {
+  it('a locked account cannot sign in (ACCOUNT_LOCKED); after the gates, unlockAccount lets the SAME password sign in, and alain is told', async () => {
     directory().lock(ALAIN);
-    expect(failure(await h.call('signIn', { userId: ALAIN, password: DEMO_PASSWORD })).code).toBe('INVALID_CREDENTIALS');
+    expect(failure(await h.call('signIn', { userId: ALAIN, password: DEMO_PASSWORD })).code).toBe('ACCOUNT_LOCKED');
     const token = await verifiedAlain('unlock');
     const unlocked = success(await h.call('unlockAccount', {}, token));
     expect(Date.parse(unlocked.unlockedAt)).toBe(h.clock());

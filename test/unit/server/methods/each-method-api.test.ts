@@ -66,7 +66,7 @@ describe('email', () => {
     expect(success(await h.call('startResetChallenge', { methodId: mail.id }, resetToken))).toMatchObject({ kind: 'code', channel: 'email', sentTo: 'm•••@example.net', digits: 8 });
     const code = latestCodeTo(h, MEGAN_MAIL);
     expect(code).toHaveLength(8);
-    expect(success(await h.call('verifyReset', { methodId: mail.id, code }, resetToken))).toEqual({ passed: 1, required: 1, complete: true });
+    expect(success(await h.call('verifyReset', { methodId: mail.id, code }, resetToken))).toEqual({ passed: 1, required: 1, complete: true, directoryRules: { history: 3, source: 'demo directory' } });
   });
 });
 
