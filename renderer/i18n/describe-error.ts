@@ -67,6 +67,23 @@ const actionLabels: Partial<Record<ErrorActionKind, ParseKeys>> = {
   contactAdmin: 'errors.actions.contactAdmin',
 };
 
+/** Which of the directory's rules refused the password, as the directory classed it. */
+function directoryBody(reason: ErrorInfo['directoryReason'], t: TFunction): string {
+  switch (reason) {
+    case 'tooShort':
+      return t('policy.directoryTooShort');
+    case 'quality':
+      return t('policy.directoryQuality');
+    case 'history':
+      return t('policy.directoryHistory');
+    case 'tooYoung':
+      return t('policy.directoryTooYoung');
+    case 'other':
+    case undefined:
+      return t('policy.directory');
+  }
+}
+
 /** The rule a POLICY_VIOLATION broke, in words ("must have at least 12 characters"). */
 function policyBody(error: ErrorInfo, t: TFunction): string {
   const n = error.ruleValue;
@@ -86,19 +103,7 @@ function policyBody(error: ErrorInfo, t: TFunction): string {
     case 'forbiddenCharacter':
       return t('policy.forbiddenCharacter');
     case 'directory':
-      switch (error.directoryReason) {
-        case 'tooShort':
-          return t('policy.directoryTooShort');
-        case 'quality':
-          return t('policy.directoryQuality');
-        case 'history':
-          return t('policy.directoryHistory');
-        case 'tooYoung':
-          return t('policy.directoryTooYoung');
-        case 'other':
-        case undefined:
-          return t('policy.directory');
-      }
+      return directoryBody(error.directoryReason, t);
     case undefined:
       return t('errors.POLICY_VIOLATION.body');
   }

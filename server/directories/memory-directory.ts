@@ -1,5 +1,5 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { AccountState, Directory, DirectoryUser, PasswordCheck, WriteOutcome } from './directory.js';
+import type { AccountState, Directory, DirectoryPasswordRules, DirectoryUser, PasswordCheck, WriteOutcome } from './directory.js';
 
 const scrypt = (password: string, salt: Buffer, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -104,7 +104,7 @@ export class MemoryDirectory implements Directory {
     return { ok: true };
   }
 
-  async passwordRules(): Promise<{ history: number; source: string }> {
+  async passwordRules(): Promise<DirectoryPasswordRules> {
     return { history: this.historySize, source: 'demo directory' };
   }
 }
