@@ -2,7 +2,8 @@
  * The directory service on its own:
  *   npm run server -- --demo [--port 8787] [--host 127.0.0.1]
  *   npm run server -- --config service.yaml [--port N]     (TLS, store, notifications from the file)
- *   npm run server -- --config service.yaml --check        (validate the file, start nothing)
+ *   npm run server -- --config service.yaml --check        (validate the file, bind and search the directory once, start nothing)
+ *   npm run server -- --config service.yaml --check --user alain   (and show what the service sees of that account)
  *   npm run server -- --config service.yaml --export-audit [--since 2026-01-01T00:00:00Z] > audit.jsonl
  */
 import { readFile } from 'node:fs/promises';
@@ -15,13 +16,15 @@ import { isLoopbackHost } from './config/schema-helpers.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, contosoUsers } from './demo/contoso.js';
 import { exportAuditJsonLines } from './audit/export-audit.js';
 import { startService, type StartOptions } from './start-service.js';
+import { checkDirectory } from './config/check-directory.js';
 
-const usage = 'Usage: npm run server -- (--demo | --config FILE [--check | --export-audit [--since ISO]]) [--port N] [--host H]';
+const usage = 'Usage: npm run server -- (--demo | --config FILE [--check [--user ID] | --export-audit [--since ISO]]) [--port N] [--host H]';
 const { values } = parseArgs({
   options: {
     demo: { type: 'boolean', default: false },
     config: { type: 'string' },
     check: { type: 'boolean', default: false },
+    user: { type: 'string' },
     'export-audit': { type: 'boolean', default: false },
     since: { type: 'string' },
     port: { type: 'string' },
@@ -58,8 +61,10 @@ try {
   if (values.config) {
     const config = await loadServiceConfig(values.config);
     if (values.check) {
-      console.log(`${values.config}: OK (tenant ${config.tenant.name}, store ${config.store.kind})`);
-      process.exit(0);
+      console.log(`${values.config}: OK (tenant ${config.tenant.name}, store ${config.store.kind}, directory ${config.directory.kind})`);
+      const directory = await checkDirectory(config.directory, process.env, values.user);
+      for (const line of directory.lines) (directory.ok ? console.log : console.error)(line);
+      process.exit(directory.ok ? 0 : 2);
     }
     const { context, close } = await createConfiguredContext(config);
     if (values['export-audit']) {
