@@ -134,7 +134,7 @@ export const ipcChannels = {
     response: z.strictObject({ userId: z.string(), required: z.number().int(), methods: z.array(gateMethodSchema) }),
   },
   'reset.startChallenge': { request: z.strictObject({ methodId: idSchema }), response: challengeSchema },
-  'reset.verify': { request: proofSchema, response: z.strictObject({ passed: z.number().int(), required: z.number().int(), complete: z.boolean() }) },
+  'reset.verify': { request: proofSchema, response: apiRoutes.verifyReset.response },
   'reset.setPassword': { request: z.strictObject({ newPassword: newPasswordSchema }), response: none },
   'reset.cancel': { request: none, response: none },
   'helpdesk.contact': { request: z.strictObject({ userId: userIdSchema, reason: helpdeskReasonSchema }), response: z.strictObject({ supportCode: z.string() }) },
