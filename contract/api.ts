@@ -4,7 +4,7 @@
  * `{ ok: false, error }` (see errors.ts), whatever the HTTP status.
  */
 import { z } from 'zod';
-import { errorCodeSchema, type ErrorCode } from './errors.js';
+import { errorCodeSchema, passwordRuleSchema, type ErrorCode } from './errors.js';
 import { methodTypeSchema, registeredMethodSchema } from './methods.js';
 
 export const API_PREFIX = '/api/v1';
@@ -316,6 +316,15 @@ export const apiRoutes = {
     method: 'POST', path: '/reset/unlock', auth: 'reset', summary: 'Unlock the account once every gate is passed, keeping the password (single use)',
     body: empty,
     response: strict({ unlockedAt: z.string().datetime() }),
+  }),
+  checkPassword: route({
+    method: 'POST', path: '/password-policy/check', auth: 'none', summary: "Check a new password against the service's rules and blocklist as it is typed (the directory still decides at the write)",
+    /** `userId` as typed, never looked up: the answer must not depend on whether the account exists. */
+    body: strict({ newPassword: newPasswordSchema, userId: userIdSchema.optional() }),
+    response: z.discriminatedUnion('verdict', [
+      strict({ verdict: z.literal('ok') }),
+      strict({ verdict: z.literal('refused'), rule: passwordRuleSchema, ruleValue: z.number().int().optional() }),
+    ]),
   }),
   changePassword: route({
     method: 'POST', path: '/password/change', auth: 'none', summary: 'Change a known password: the old one proves who you are',

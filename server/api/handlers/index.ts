@@ -1,6 +1,6 @@
 import type { Handlers } from '../handler.js';
 import { changePassword } from './password-change.js';
-import { contactHelpdesk, getDemoOutbox, getPasswordPolicy, getTenant } from './public-handlers.js';
+import { checkPassword, contactHelpdesk, getDemoOutbox, getPasswordPolicy, getTenant } from './public-handlers.js';
 import { completeReset, startReset, startResetChallenge, unlockAccount, verifyReset } from './reset-handlers.js';
 import { getSecurityInfo, reconfirmSecurityInfo, removeMethod, setDefaultMethod } from './security-info/overview.js';
 import { renameMethod, skipRegistration } from './security-info/rename-and-skip.js';
@@ -22,6 +22,7 @@ import { signIn, signOut, startSecondFactor, verifySecondFactor } from './sessio
 export const handlers: Handlers = {
   getTenant,
   getPasswordPolicy,
+  checkPassword,
   signIn,
   startSecondFactor,
   verifySecondFactor,

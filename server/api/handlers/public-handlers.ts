@@ -2,6 +2,7 @@ import { err, ok } from '../../../contract/errors.js';
 import { undeliveredBecause } from '../../notify/notify-error.js';
 import { audit, auditedFailure, iso, newSupportCode } from '../../service-context.js';
 import type { Handler } from '../handler.js';
+import { checkNewPassword } from '../../passwords/password-check.js';
 import { defaultDirectoryRules } from '../../directories/directory-rules.js';
 import { notifyHelpdesk } from '../notify-user.js';
 import { isRefused, reserveAttempt } from '../../verifiers/throttle.js';
@@ -11,6 +12,18 @@ export const getTenant: Handler<'getTenant'> = async (ctx) => ok({ ...ctx.tenant
 export const getPasswordPolicy: Handler<'getPasswordPolicy'> = async (ctx) => {
   const directory = await defaultDirectoryRules(ctx.directory, ctx.clock());
   return ok({ ...ctx.policy.password, ...(directory ? { directory } : {}) });
+};
+
+/**
+ * The service's rules and blocklist as the person types (POLICY.md's common-password check is
+ * the service's list, so the app asks rather than shipping it). The id is used as typed,
+ * never looked up, and the tenant's policy applies, so the answer is the same whether or not
+ * the account exists. No store write: it is a pure function of the password, cheap enough
+ * (tens of thousands per second, bench `service.passwordCheckPerSec`) to need no throttle.
+ */
+export const checkPassword: Handler<'checkPassword'> = async (ctx, { body }) => {
+  const verdict = checkNewPassword(ctx.policy.password, body.newPassword, { userId: body.userId ?? '', displayName: '', organizationName: ctx.tenant.name });
+  return ok(verdict.ok ? { verdict: 'ok' as const } : { verdict: 'refused' as const, rule: verdict.rule, ...(verdict.value !== undefined ? { ruleValue: verdict.value } : {}) });
 };
 
 /**

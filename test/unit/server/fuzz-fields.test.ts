@@ -104,6 +104,7 @@ const answersFor = (w: World, answer = 'Lincoln Elementary') => w.questionIds.ma
 const bases: { [N in ApiRouteName]: Base[] } = {
   getTenant: [{ label: 'plain', token: 'none', body: () => ({}) }],
   getPasswordPolicy: [{ label: 'plain', token: 'none', body: () => ({}) }],
+  checkPassword: [{ label: 'alain', token: 'none', body: () => ({ newPassword: 'a long new password 2026', userId: ALAIN }) }],
   signIn: [{ label: 'alain', token: 'none', body: () => ({ userId: ALAIN, password: DEMO_PASSWORD }) }],
   startSecondFactor: [
     { label: 'app', token: 'session', body: () => ({ methodId: ALAIN_APP }) },
@@ -174,6 +175,7 @@ const mustReach: Partial<Record<ApiRouteName, string[]>> = {
   completeReset: ['POLICY_VIOLATION'],
   unlockAccount: ['ok'],
   changePassword: ['INVALID_CREDENTIALS'],
+  checkPassword: ['ok'],
   contactHelpdesk: ['ok'],
 };
 

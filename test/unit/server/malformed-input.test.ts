@@ -14,6 +14,7 @@ import { createApiHarness, type ApiHarness } from '../../support/api-harness.js'
 const validBodies: { [N in ApiRouteName]: ApiBody<N> } = {
   getTenant: {},
   getPasswordPolicy: {},
+  checkPassword: { newPassword: 'a long new password' },
   signIn: { userId: 'alain@contoso.com', password: 'Demo-Passw0rd-2026' },
   startSecondFactor: { methodId: 'm-alain-app' },
   verifySecondFactor: { methodId: 'm-alain-app', code: '123456' },
