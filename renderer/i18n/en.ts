@@ -213,6 +213,12 @@ export const en = {
     noUserName: 'Not contain your user name',
     notCommon: 'Not be a common password (checked by your organization when you submit)',
     match: 'Be the same in both boxes',
+    complexity: 'Use at least {{n}} of: uppercase letters, lowercase letters, digits, symbols',
+    history_one: 'Not be your last password',
+    history_other: 'Not be one of your last {{count}} passwords',
+    minAge: "Be kept for at least {{duration}}: it can't be changed again sooner",
+    fromDirectory: "From your organization's directory:",
+    fromDirectorySource: "From your organization's directory ({{source}}):",
     met: 'Done',
     notMet: 'Not yet',
     serverSide: 'Checked when you submit',
@@ -297,6 +303,12 @@ export const en = {
   },
 } as const;
 
-/** The shape of a translation: the same keys as English, any string values. */
+/**
+ * The shape of a translation: the same keys as English, any string values. A plural's `_one`
+ * form is optional: i18next asks each language only for the forms its plural rules have
+ * (Chinese has only `_other`).
+ */
 export type Messages = DeepStrings<typeof en>;
-type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+type DeepStrings<T> = { readonly [K in keyof T as K extends `${string}_one` ? never : K]: T[K] extends string ? string : DeepStrings<T[K]> } & {
+  readonly [K in keyof T as K extends `${string}_one` ? K : never]?: string;
+};

@@ -24,3 +24,22 @@ export function formatDateTime(iso: string, language: string): string {
   if (Number.isNaN(when.getTime())) return iso;
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(when);
 }
+
+const durationUnits = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+] as const;
+
+/**
+ * A length of time in words, in the UI language ("1 day", "36 hours", "2 天"): the largest
+ * unit it is a whole number of; otherwise the largest unit below a day that it reaches,
+ * rounded up, so the text never promises a shorter wait than the directory asks for.
+ */
+export function formatDuration(seconds: number, language: string): string {
+  const whole = Math.max(1, Math.ceil(seconds));
+  const [unit, size] =
+    durationUnits.find(([u, s]) => u !== 'second' && whole >= s && whole % s === 0) ?? durationUnits.find(([u, s]) => u !== 'day' && whole >= s) ?? durationUnits[3];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(Math.ceil(whole / size));
+}

@@ -212,6 +212,12 @@ export const zhTW: Messages = {
     noUserName: '不包含您的使用者名稱',
     notCommon: '不是常見的密碼（在您送出時由貴組織檢查）',
     match: '兩個方塊中的內容相同',
+    complexity: '至少使用下列其中 {{n}} 類字元：大寫字母、小寫字母、數字、符號',
+    // Chinese has one plural form: i18next reads only _other for zh-TW.
+    history_other: '不同於您最近使用過的 {{count}} 個密碼',
+    minAge: '設定後至少保留 {{duration}}，在此之前無法再次變更',
+    fromDirectory: '來自貴組織的目錄：',
+    fromDirectorySource: '來自貴組織的目錄（{{source}}）：',
     met: '已符合',
     notMet: '尚未符合',
     serverSide: '送出時檢查',

@@ -4,7 +4,7 @@ import { api } from '../bridge/api';
 import { byStrength } from '../lib/method-order';
 import { call } from './call';
 import type { Store } from './store';
-import type { Async, ErrorInfo, GateMethod, MethodProof, PasswordPolicy } from './types';
+import type { Async, DirectoryPasswordRulesView, ErrorInfo, GateMethod, MethodProof, PasswordPolicy } from './types';
 
 /** The seed's error cases: startReset answers these with a full error page, not a field error. */
 export const blockingCodes: readonly ErrorCode[] = ['PASSWORD_NOT_MANAGED', 'SSPR_NOT_ENABLED', 'NOT_REGISTERED'];
@@ -19,7 +19,11 @@ export type ResetState =
    * Verify step is shown; `usedMethodIds` were passed already and cannot be chosen again.
    */
   | ({ step: 'verify'; userId: string; required: number; passed: number; methods: GateMethod[]; usedMethodIds: string[]; methodId: string } & Async)
-  | ({ step: 'newPassword'; userId: string; policy: PasswordPolicy | null } & Async)
+  /**
+   * `policy` is what the checklist shows: the service's rules, with the directory's rules for
+   * this account (`accountRules`, from the last gate) in place of the directory's default ones.
+   */
+  | ({ step: 'newPassword'; userId: string; policy: PasswordPolicy | null; accountRules: DirectoryPasswordRulesView | null } & Async)
   | ({ step: 'done'; userId: string } & Async);
 
 export interface ResetSlice {
@@ -42,6 +46,14 @@ export interface ResetSlice {
 }
 
 const initial: ResetState = { step: 'userId', userId: '', loading: false, error: null };
+
+/**
+ * The account's own directory rules replace the default ones (a fine-grained policy may be
+ * stricter, or laxer): they are what the directory will apply to this password.
+ */
+export function forAccount(policy: PasswordPolicy, accountRules: DirectoryPasswordRulesView | null): PasswordPolicy {
+  return accountRules ? { ...policy, directory: accountRules } : policy;
+}
 
 const firstUnused = (methods: GateMethod[], used: string[]) => methods.find((m) => !used.includes(m.id))?.id ?? '';
 
@@ -80,21 +92,21 @@ export const createResetSlice: StateCreator<Store, [], [], ResetSlice> = (set, g
       patch('verify', (now) => ({ ...now, loading: true, error: null }));
       const result = await call(() => api().verifyReset({ methodId, ...proof }));
       if (!result.ok) return patch('verify', (now) => ({ ...now, loading: false, error: result.error }));
-      const { passed, required, complete } = result.data;
+      const { passed, required, complete, directoryRules } = result.data;
       if (!complete) {
         return patch('verify', (now) => {
           const usedMethodIds = [...now.usedMethodIds, methodId];
           return { ...now, passed, required, usedMethodIds, methodId: firstUnused(now.methods, usedMethodIds), loading: false, error: null };
         });
       }
-      patch('verify', (now) => ({ step: 'newPassword', userId: now.userId, policy: null, loading: true, error: null }));
+      patch('verify', (now) => ({ step: 'newPassword', userId: now.userId, policy: null, accountRules: directoryRules ?? null, loading: true, error: null }));
       await get().loadPasswordPolicy();
     },
 
     loadPasswordPolicy: async () => {
       patch('newPassword', (s) => ({ ...s, loading: true, error: null }));
       const result = await call(() => api().getPasswordPolicy({}));
-      patch('newPassword', (s) => (result.ok ? { ...s, policy: result.data, loading: false } : { ...s, loading: false, error: result.error }));
+      patch('newPassword', (s) => (result.ok ? { ...s, policy: forAccount(result.data, s.accountRules), loading: false } : { ...s, loading: false, error: result.error }));
     },
 
     setNewPassword: async (newPassword) => {

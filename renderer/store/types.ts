@@ -6,7 +6,7 @@ export type UserSummary = IpcResponse<'session.signIn'>['user'];
 export type SecurityInfo = IpcResponse<'securityInfo.get'>;
 export type { AppInfo, GateMethod, Language, SecurityInfoMethod } from '../../contract/ipc';
 export type { ErrorInfo };
-export type { Challenge, MethodChoice, OutboxMessage, PasswordPolicy } from '../../contract/api';
+export type { Challenge, DirectoryPasswordRulesView, MethodChoice, OutboxMessage, PasswordPolicy } from '../../contract/api';
 export type { MethodType, RegisteredMethod } from '../../contract/methods';
 export type { MethodProof } from '../methods/method-module';
 

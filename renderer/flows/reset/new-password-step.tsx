@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkPassword, PasswordRules } from '../../components/password-rules';
+import { checkPassword, refusedRule } from '../../components/password-checks';
+import { PasswordRules } from '../../components/password-rules';
 import { FormActions } from '../../components/form-actions';
 import { Screen } from '../../components/screen';
 import { TextField } from '../../components/text-field';
@@ -21,7 +22,7 @@ export function NewPasswordStep({ state }: { state: Extract<ResetState, { step: 
   const formRef = useRef<HTMLFormElement>(null);
 
   const checks = state.policy ? checkPassword(state.policy, password, confirm, state.userId) : [];
-  const violated = state.error?.code === 'POLICY_VIOLATION' ? (state.error.rule ?? null) : null;
+  const violated = refusedRule(state.error);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -66,7 +67,7 @@ export function NewPasswordStep({ state }: { state: Extract<ResetState, { step: 
           autoComplete="new-password"
           fieldError={problem === 'mismatch' ? t('reset.mismatch') : null}
         />
-        {state.policy ? <PasswordRules id={rulesId} checks={checks} violated={violated} /> : <p id={rulesId} className="muted">{state.loading ? t('rules.loading') : ''}</p>}
+        {state.policy ? <PasswordRules id={rulesId} checks={checks} violated={violated} directorySource={state.policy.directory?.source} /> : <p id={rulesId} className="muted">{state.loading ? t('rules.loading') : ''}</p>}
         <FormActions loading={state.loading} primary={{ label: t('reset.submit') }} secondary={{ label: t('common.cancel'), onClick: cancelReset }} />
       </form>
     </Screen>

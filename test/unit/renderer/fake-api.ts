@@ -3,7 +3,7 @@
  * one configurable account (its methods, the policy's numbers), a few special users for the
  * seed's error cases, and a way to hold a call open to see the loading state.
  */
-import type { Challenge } from '../../../contract/api';
+import type { Challenge, DirectoryPasswordRulesView, PasswordPolicy } from '../../../contract/api';
 import type { ErrorInfo, Result } from '../../../contract/errors';
 import type { AppInfo, GateMethod, IpcResponse, SecurityInfoMethod, SigninApi } from '../../../contract/ipc';
 import { methodTypes, type MethodType } from '../../../contract/methods';
@@ -44,6 +44,10 @@ export interface FakeOptions {
   setPasswordError?: ErrorInfo;
   /** What verifyReset answers instead of checking the proof. */
   verifyResetError?: ErrorInfo;
+  /** What getPasswordPolicy answers beyond the defaults (e.g. the directory's default rules). */
+  passwordPolicy?: Partial<PasswordPolicy>;
+  /** The directory's rules for this account, sent by verifyReset once the reset is complete. */
+  accountDirectoryRules?: DirectoryPasswordRulesView;
 }
 
 export type Call = { method: keyof SigninApi; request: unknown };
@@ -191,7 +195,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     getThisDeviceStatus: (r) => answer('getThisDeviceStatus', r, () => ok({ available: false, reason: 'presenceUnavailable' as const })),
     addThisDevice: (r) => answer('addThisDevice', r, () => fail({ code: 'NOT_AVAILABLE', message: 'no presence check in tests' })),
     getThisDeviceCode: (r) => answer('getThisDeviceCode', r, () => ok({ outcome: 'unavailable' as const })),
-    getPasswordPolicy: (r) => answer('getPasswordPolicy', r, () => ok({ minLength: 8, maxLength: 64, disallowUserName: true, blockCommon: true })),
+    getPasswordPolicy: (r) => answer('getPasswordPolicy', r, () => ok({ minLength: 8, maxLength: 64, disallowUserName: true, blockCommon: true, ...options.passwordPolicy })),
     startReset: (r) =>
       answer('startReset', r, () => {
         if (r.userId === seedUsers.PASSWORD_NOT_MANAGED) return fail({ code: 'PASSWORD_NOT_MANAGED', message: 'not managed', supportCode: 'SC-1001', helpdesk: { email: 'it@contoso.com', phone: '+1 555 0199' } });
@@ -206,7 +210,8 @@ export function createFakeApi(options: FakeOptions = {}) {
         if (options.verifyResetError) return fail(options.verifyResetError);
         if (!proofOk(r)) return badProof();
         reset.passed += 1;
-        return ok({ passed: reset.passed, required, complete: reset.passed >= required });
+        const complete = reset.passed >= required;
+        return ok({ passed: reset.passed, required, complete, ...(complete && options.accountDirectoryRules ? { directoryRules: options.accountDirectoryRules } : {}) });
       }),
     setNewPassword: (r) => answer('setNewPassword', r, () => (options.setPasswordError ? fail(options.setPasswordError) : ok({}))),
     cancelReset: (r) => answer('cancelReset', r, () => ok({})),

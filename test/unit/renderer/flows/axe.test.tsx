@@ -92,7 +92,12 @@ describe.each(['en', 'zh-TW'] as const)('axe in %s', (language) => {
   }, 20_000);
 
   it('finds nothing on the reset screens and the demo inbox', async () => {
-    const { user } = await renderApp({ appInfo: { language }, required: 2 });
+    // The directory's rules too: their note and lines are part of the new-password screen.
+    const { user } = await renderApp({
+      appInfo: { language },
+      required: 2,
+      accountDirectoryRules: { minLength: 12, complexity: true, history: 24, minAgeSeconds: 86_400, source: 'ppolicy cn=default,ou=policies,dc=contoso,dc=test' },
+    });
     await user.click(screen.getByRole('button', { name: t.home.forgot }));
     await screen.findByTestId('screen-reset-user-id');
     await expectNoViolations('reset user id');
@@ -108,6 +113,7 @@ describe.each(['en', 'zh-TW'] as const)('axe in %s', (language) => {
     await passStubVerify(user);
     await screen.findByTestId('screen-reset-new-password');
     await screen.findByText(t.rules.heading);
+    expect(document.querySelector('[data-rule="complexity"]')).toHaveTextContent(t.rules.complexity.replace('{{n}}', '3'));
     await expectNoViolations('new password');
     await user.type(screen.getByLabelText(t.reset.newPassword), 'Blue-mountain-42');
     await expectNoViolations('new password typed');

@@ -153,6 +153,42 @@ describe('reset flow', () => {
     expect(screen.getByRole('radio', { name: /Tablet/ })).toHaveFocus();
   });
 
+  it('checks the account’s directory rules live, blocks on complexity, and marks the directory’s refusal', async () => {
+    const setup = await renderApp({
+      required: 2,
+      passwordPolicy: { directory: { minLength: 10, source: 'domain password policy' } },
+      accountDirectoryRules: { minLength: 12, complexity: true, history: 24, source: 'fine-grained policy sspr-pso' },
+      setPasswordError: { code: 'POLICY_VIOLATION', message: 'x', rule: 'directory', directoryReason: 'history' },
+    });
+    const { user, fake } = setup;
+    await reachNewPassword(setup);
+    const rule = (id: string) => document.querySelector(`[data-rule="${id}"]`) as HTMLElement;
+    // This account's fine-grained policy, not the domain's default.
+    expect(screen.getByText("From your organization's directory (fine-grained policy sspr-pso):")).toBeInTheDocument();
+    expect(rule('minLength')).toHaveTextContent('Have at least 12 characters: Not yet');
+    expect(rule('history')).toHaveTextContent('Not be one of your last 24 passwords: Checked when you submit');
+
+    const pw = screen.getByLabelText('New password');
+    await user.type(pw, 'bluemountainlake');
+    expect(rule('minLength')).toHaveTextContent('Done');
+    expect(rule('complexity')).toHaveTextContent('Not yet');
+    await user.type(screen.getByLabelText('Confirm new password'), 'bluemountainlake');
+    await user.click(screen.getByRole('button', { name: 'Reset password' }));
+    expect(screen.getByText("The new password doesn't meet the rules listed below.")).toBeInTheDocument();
+    expect(fake.callsOf('setNewPassword')).toHaveLength(0);
+
+    await user.clear(pw);
+    await user.type(pw, 'Blue-mountain-lake');
+    await user.clear(screen.getByLabelText('Confirm new password'));
+    await user.type(screen.getByLabelText('Confirm new password'), 'Blue-mountain-lake');
+    expect(rule('complexity')).toHaveTextContent('Done');
+    await user.click(screen.getByRole('button', { name: 'Reset password' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText("You've used this password before. Your organization's directory asks for one you haven't used recently.")).toBeInTheDocument();
+    expect(rule('history')).toHaveTextContent('Not be one of your last 24 passwords: Not yet');
+    expect(fake.callsOf('setNewPassword')).toEqual([{ newPassword: 'Blue-mountain-lake' }]);
+  }, 20_000);
+
   it('opens straight into reset when launched from the lock screen', async () => {
     await renderApp({ appInfo: { startFlow: 'reset' } }, 'reset-user-id');
     expect(screen.getByRole('heading', { level: 1, name: 'Get back into your account' })).toHaveFocus();

@@ -18,8 +18,25 @@ describe('i18n resources', () => {
   const enLeaves = leaves(en);
   const zhLeaves = leaves(zhTW);
 
-  it('en and zh-TW have identical key sets', () => {
-    expect([...zhLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());
+  /** The keys a language must have: English's, less the plural forms its plural rules never ask for. */
+  const keysFor = (language: string) => {
+    const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+    return [...enLeaves.keys()].filter((k) => !/_(zero|one|two|few|many)$/.test(k) || forms.includes(k.slice(k.lastIndexOf('_') + 1) as Intl.LDMLPluralRule)).sort();
+  };
+
+  it('en and zh-TW have the same keys, each plural with the forms its language uses', () => {
+    expect([...zhLeaves.keys()].sort()).toEqual(keysFor('zh-TW'));
+    // The test above would pass with no plurals at all: there is one, and zh-TW has only its _other.
+    expect(enLeaves.has('rules.history_one') && enLeaves.has('rules.history_other')).toBe(true);
+    expect([zhLeaves.has('rules.history_one'), zhLeaves.has('rules.history_other')]).toEqual([false, true]);
+  });
+
+  it('gives every plural an _other form in both languages', () => {
+    const plurals = [...enLeaves.keys()].filter((k) => /_(zero|one|two|few|many|other)$/.test(k)).map((k) => k.replace(/_[a-z]+$/, ''));
+    for (const base of new Set(plurals)) {
+      expect(enLeaves.has(`${base}_other`), base).toBe(true);
+      expect(zhLeaves.has(`${base}_other`), base).toBe(true);
+    }
   });
 
   it('has no empty or non-string texts', () => {
@@ -31,7 +48,8 @@ describe('i18n resources', () => {
 
   it('uses the same interpolation variables in both languages', () => {
     const vars = (s: unknown) => [...String(s).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
-    for (const [key, value] of enLeaves) expect(vars(zhLeaves.get(key)), key).toEqual(vars(value));
+    // Keys zh-TW has no need of (an English-only plural form) are the key-set test's business.
+    for (const [key, value] of enLeaves) if (zhLeaves.has(key)) expect(vars(zhLeaves.get(key)), key).toEqual(vars(value));
   });
 
   it('shows no internal name in zh-TW (method type ids, error codes)', () => {
