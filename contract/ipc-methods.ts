@@ -39,5 +39,18 @@ export const ipcMethods = {
   getDemoOutbox: 'demo.getOutbox',
 } as const;
 
+/**
+ * Main → renderer events: a named subscription per event on `window.signin` (each returns its
+ * unsubscribe), and the channel it arrives on. Schemas in `ipc.ts` (`ipcEventSchemas`).
+ */
+export const ipcEvents = {
+  /** A deep link or a second launch asks the running app to open a flow (the user id only pre-fills). */
+  onNavigate: 'app.navigate',
+  /** The core forgot the session's tokens and setup ids (idle, lock-screen done): clear what the page holds. */
+  onSessionWiped: 'session.wiped',
+} as const;
+export type IpcEventSubscription = keyof typeof ipcEvents;
+export type IpcEventChannel = (typeof ipcEvents)[IpcEventSubscription];
+
 export type IpcMethodName = keyof typeof ipcMethods;
 export type IpcChannel = (typeof ipcMethods)[IpcMethodName];

@@ -27,7 +27,7 @@ import {
   webauthnResponseSchema,
 } from './api.js';
 import type { Result } from './errors.js';
-import { ipcMethods, type IpcChannel, type IpcMethodName } from './ipc-methods.js';
+import { ipcEvents, ipcMethods, type IpcChannel, type IpcEventChannel, type IpcEventSubscription, type IpcMethodName } from './ipc-methods.js';
 import { registeredMethodSchema } from './methods.js';
 
 export const languages = ['en', 'zh-TW'] as const;
@@ -35,6 +35,10 @@ export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
 
 const none = z.strictObject({});
+
+/** The flows the app can be opened into. */
+export const startFlowSchema = z.enum(['home', 'reset', 'unlock', 'change']);
+export type StartFlow = z.infer<typeof startFlowSchema>;
 
 export const appInfoSchema = z.strictObject({
   version: z.string(),
@@ -47,8 +51,12 @@ export const appInfoSchema = z.strictObject({
   language: languageSchema.nullable(),
   languageLocked: z.boolean(),
   helpdesk: z.strictObject({ email: z.string().optional(), url: z.string().optional(), phone: z.string().optional() }),
-  /** Where the app was asked to open (lock-screen helper opens straight into reset). */
-  startFlow: z.enum(['home', 'reset']),
+  /** Where the app was asked to open (`--reset`, `--unlock`, `--change`, a deep link; the lock-screen helper opens reset). */
+  startFlow: startFlowSchema,
+  /** A user id from `--user` or a deep link: only pre-fills the field. */
+  startUserId: z.string().max(256).optional(),
+  /** `--lock-screen`: reset and unlock only, no links out, no settings, this device is no authenticator. */
+  lockScreen: z.boolean().optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -142,6 +150,13 @@ export const ipcChannels = {
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcChannels = typeof ipcChannels;
+
+/** One payload schema per main → renderer event; the core parses what it emits with these. */
+export const ipcEventSchemas = {
+  'app.navigate': z.strictObject({ flow: startFlowSchema, userId: z.string().max(256).optional() }),
+  'session.wiped': z.strictObject({ reason: z.enum(['idle', 'signedOut', 'lockScreenDone']) }),
+} as const satisfies Record<IpcEventChannel, z.ZodType>;
+export type IpcEventPayload<C extends IpcEventChannel> = z.infer<(typeof ipcEventSchemas)[C]>;
 export type IpcRequest<C extends IpcChannel> = z.input<IpcChannels[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.infer<IpcChannels[C]['response']>;
 
@@ -155,5 +170,5 @@ type MissingMethod = Exclude<keyof IpcChannels, IpcChannel>;
 const _everyChannelNamed: MissingMethod extends never ? true : never = true;
 void _everyChannelNamed;
 
-export { ipcMethods };
-export type { IpcChannel, IpcMethodName };
+export { ipcEvents, ipcMethods };
+export type { IpcChannel, IpcEventChannel, IpcEventSubscription, IpcMethodName };

@@ -6,6 +6,8 @@ import type { Result } from '../../contract/errors.js';
 import type { UserPresence } from './authenticator/user-presence.js';
 import type { HostHooks } from './session/qr-screen-guard.js';
 import type { CredentialVault } from './vault/credential-vault.js';
+import type { IpcEventPayload, StartFlow } from '../../contract/ipc.js';
+import type { CoreEvents } from './events.js';
 
 export interface CoreOptions {
   host: 'electron' | 'web';
@@ -19,18 +21,30 @@ export interface CoreOptions {
   /** Overrides from the command line (e.g. `--directory-url`), above prefs, below policy. */
   overrides?: { directoryUrl?: string };
   vault: CredentialVault;
-  startFlow?: 'home' | 'reset';
+  startFlow?: StartFlow;
+  /** From `--user` or a deep link: pre-fills the user id field, nothing more. */
+  startUserId?: string;
+  /** `--lock-screen`: reset and unlock only; this device is no authenticator. */
+  lockScreen?: boolean;
   /** The OS's user-presence check; absent = none, so this device cannot be an authenticator. */
   presence?: UserPresence;
   /** What the host can do to its window (content protection); absent = nothing. */
   hostHooks?: HostHooks;
   /** The clock this device's codes are made with; tests shift it to step past a spent code. */
   now?: () => number;
+  /** Idle time before the session is wiped (default: 10 min; 3 min on the lock screen). */
+  idleTimeoutMs?: number;
 }
 
 export interface Core {
   /** Parse `request` with the channel's schema, run its handler, always resolve to a Result. */
   dispatch(channel: string, request: unknown): Promise<Result<unknown>>;
+  /** Main → renderer events for the host to carry to its page. */
+  readonly events: CoreEvents;
+  /** A deep link or a second launch: tell the page to open a flow. */
+  navigate(to: IpcEventPayload<'app.navigate'>): void;
+  /** Forget the session now (sign-out everywhere, lock-screen done) and tell the page. */
+  wipe(reason: IpcEventPayload<'session.wiped'>['reason']): void;
   /** The directory the core talks to (embedded demo URL or configured one). */
   readonly directoryUrl: string;
   readonly demo: boolean;

@@ -9,6 +9,12 @@ import { ipcHandlers } from './ipc/handlers.js';
 import { ReadingLanguage } from './language/reading-language.js';
 import { noHostHooks, QrScreenGuard } from './session/qr-screen-guard.js';
 import { SessionState } from './session/session-state.js';
+import { SessionLifecycle } from './session/session-lifecycle.js';
+import { CoreEvents } from './events.js';
+
+/** Idle time before the core forgets the session (tokens, setup ids): desktop and lock screen. */
+export const DESKTOP_IDLE_MS = 10 * 60_000;
+export const LOCK_SCREEN_IDLE_MS = 3 * 60_000;
 
 /**
  * Build the core: load configuration, connect to the configured directory or start the
@@ -29,9 +35,12 @@ export async function createCore(options: CoreOptions, log: (message: string) =>
   const directoryUrl = configured ?? embedded!.url;
 
   const state = new SessionState();
+  const events = new CoreEvents();
+  // A lock screen is left by the person who used it: it forgets sooner than a desktop app.
+  const lifecycle = new SessionLifecycle(state, events, options.idleTimeoutMs ?? (options.lockScreen ? LOCK_SCREEN_IDLE_MS : DESKTOP_IDLE_MS));
   const language = new ReadingLanguage(config, options.systemLocale);
   const qrGuard = new QrScreenGuard(options.hostHooks ?? noHostHooks);
-  const dispatch = createDispatch(
+  const handle = createDispatch(
     ipcHandlers,
     {
       client: new DirectoryClient({ baseUrl: directoryUrl, language: () => language.current() }),
@@ -47,17 +56,23 @@ export async function createCore(options: CoreOptions, log: (message: string) =>
       systemLocale: options.systemLocale,
       demo: embedded !== null,
       startFlow: options.startFlow ?? 'home',
+      ...(options.startUserId ? { startUserId: options.startUserId } : {}),
+      lockScreen: options.lockScreen ?? false,
       now: options.now ?? Date.now,
       log,
     },
     log,
   );
   return {
-    dispatch,
+    dispatch: (channel, request) => lifecycle.around(() => handle(channel, request)),
+    events,
+    navigate: (to) => events.emit('app.navigate', to),
+    wipe: (reason) => lifecycle.wipe(reason),
     directoryUrl,
     demo: embedded !== null,
     ...(effective.values.appHost ? { appHost: effective.values.appHost } : {}),
     async dispose() {
+      lifecycle.dispose();
       state.clearAll();
       qrGuard.hidden();
       await embedded?.close();

@@ -6,6 +6,7 @@ import type { ReadingLanguage } from './language/reading-language.js';
 import type { QrScreenGuard } from './session/qr-screen-guard.js';
 import type { SessionState } from './session/session-state.js';
 import type { CredentialVault } from './vault/credential-vault.js';
+import type { StartFlow } from '../../contract/ipc.js';
 
 /** What IPC handlers may use. Built once by createCore; replaced by fakes in unit tests. */
 export interface Services {
@@ -26,7 +27,9 @@ export interface Services {
   version: string;
   systemLocale: string;
   demo: boolean;
-  startFlow: 'home' | 'reset';
+  startFlow: StartFlow;
+  startUserId?: string;
+  lockScreen: boolean;
   /** The clock codes are made with (Date.now; tests may shift it). */
   now: () => number;
   log: (message: string) => void;

@@ -10,7 +10,7 @@ import type { Core } from '../core/core-types.js';
 import { KeytarVault } from '../core/vault/keytar-vault.js';
 import { createContentProtection } from './content-protection.js';
 import { registerIpcHandlers } from './handle.js';
-import { isResetDeepLink, parseLaunchOptions } from './launch-options.js';
+import { navigationOf, parseDeepLink, parseLaunchOptions, type Navigation } from './launch-options.js';
 import { createLogger } from './log.js';
 import { configureMacWebAuthn } from './mac-webauthn.js';
 import { managedPolicyPath } from './managed-policy-path.js';
@@ -42,18 +42,28 @@ function start(): void {
     log.warn('Ignored --directory-url: it is not an http(s) URL');
   }
 
-  // A second launch (lock-screen helper, desktop shortcut) only brings the window forward;
-  // the running session keeps its state.
-  app.on('second-instance', () => focusWindow());
+  let core: Core | undefined;
+  /** A flow asked for before the core (and so the page) exists: the page opens in it. */
+  const goTo = (to: Navigation) => {
+    if (core) core.navigate(to);
+    else Object.assign(launch, { flow: to.flow, startFlow: to.flow, ...(to.userId ? { userId: to.userId } : {}) });
+  };
+  // A second launch (lock-screen helper, desktop shortcut, a deep link on Windows and Linux)
+  // brings the window forward and, when it asks for a flow, switches the running app to it.
+  app.on('second-instance', (_event, argv: string[]) => {
+    const to = navigationOf(argv, launch.lockScreen);
+    if (to) goTo(to);
+    focusWindow();
+  });
   // macOS delivers deep links as events, possibly before `ready` (a cold start from the link).
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    if (isResetDeepLink(url)) launch.startFlow = 'reset';
+    const link = parseDeepLink(url);
+    if (link) goTo(navigationOf([url], launch.lockScreen) ?? link);
     focusWindow();
   });
   app.on('window-all-closed', () => app.quit());
 
-  let core: Core | undefined;
   let quitting = false;
   // The core turns this on while an authenticator app's QR code may be on screen.
   const protection = createContentProtection(ownOpenWindows);
@@ -84,6 +94,8 @@ function start(): void {
         overrides: launch.directoryUrl ? { directoryUrl: launch.directoryUrl } : {},
         vault: new KeytarVault({ service: 'sign-in-helper' }),
         startFlow: launch.startFlow,
+        ...(launch.userId ? { startUserId: launch.userId } : {}),
+        lockScreen: launch.lockScreen,
         presence: createUserPresence(),
         hostHooks: protection,
       });
@@ -93,6 +105,10 @@ function start(): void {
         return;
       }
       core = created;
+      // Main → renderer events reach our own windows only, on their contract channel.
+      created.events.on((channel, payload) => {
+        for (const win of ownOpenWindows()) win.webContents.send(channel, payload);
+      });
       // The page's origin follows the directory the core talks to, so it is decided here,
       // once, and handed to everything that checks "is this our page?".
       const derived = deriveAppHost(created.directoryUrl, created.appHost);

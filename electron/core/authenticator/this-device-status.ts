@@ -10,9 +10,10 @@ const off = (reason: ThisDeviceStatus['reason']): ThisDeviceStatus => ({ availab
  * shared machine is no one's authenticator), the OS can check the user's presence, and the
  * keyring answers. Cheap checks first, so a forbidden feature never touches the keyring.
  */
-export async function thisDeviceStatus(s: Pick<Services, 'config' | 'startFlow' | 'presence' | 'keys'>): Promise<ThisDeviceStatus> {
+export async function thisDeviceStatus(s: Pick<Services, 'config' | 'startFlow' | 'lockScreen' | 'presence' | 'keys'>): Promise<ThisDeviceStatus> {
   if (s.config.effective().values.thisDeviceAuthenticator === false) return off('forbiddenByPolicy');
-  if (s.startFlow === 'reset') return off('kioskMode');
+  // The lock screen is anyone's machine; a launch straight into reset is how the older helper opened it.
+  if (s.lockScreen || s.startFlow === 'reset') return off('kioskMode');
   const present = await s.presence.isAvailable().catch(() => false);
   if (!present) return off('presenceUnavailable');
   try {

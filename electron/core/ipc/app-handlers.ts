@@ -15,6 +15,8 @@ export const getAppInfo: IpcHandler<'app.getInfo'> = async (_request, s) => {
     languageLocked: config.locked.has('language'),
     helpdesk: tenant.ok ? tenant.data.helpdesk : {},
     startFlow: s.startFlow,
+    ...(s.startUserId ? { startUserId: s.startUserId } : {}),
+    ...(s.lockScreen ? { lockScreen: true } : {}),
   });
 };
 

@@ -42,4 +42,9 @@ export class SessionState {
     this.clearSession();
     this.clearReset();
   }
+
+  /** Anything a walk-away would leave behind: a session, a reset, a pending setup. */
+  get holdsAnything(): boolean {
+    return this.sessionToken !== null || this.reset !== null || this.setups.size > 0;
+  }
 }

@@ -46,7 +46,8 @@ export interface FakeCoreOptions {
   answers?: DirectoryAnswers;
   presence?: UserPresence;
   vault?: CredentialVault;
-  startFlow?: 'home' | 'reset';
+  startFlow?: 'home' | 'reset' | 'unlock' | 'change';
+  lockScreen?: boolean;
   /** Managed policy (JSON written to a temp file). */
   policy?: Record<string, unknown>;
   now?: () => number;
@@ -87,6 +88,7 @@ export async function fakeCore(options: FakeCoreOptions = {}) {
     systemLocale: 'en-US',
     demo: false,
     startFlow: options.startFlow ?? 'home',
+    lockScreen: options.lockScreen ?? false,
     now: options.now ?? Date.now,
     log,
   };

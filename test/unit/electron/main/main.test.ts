@@ -27,6 +27,9 @@ const m = vi.hoisted(() => {
     loaded: [] as string[],
     contentsCreated: [] as unknown[],
     protections: [] as boolean[],
+    navigate: vi.fn(),
+    sent: [] as Array<[string, unknown]>,
+    eventListeners: [] as Array<(channel: string, payload: unknown) => void>,
   };
 });
 
@@ -36,13 +39,16 @@ vi.mock('electron', () => ({
   ipcMain: { handle: m.handle, removeHandler: vi.fn() },
   shell: { openExternal: vi.fn() },
   BrowserWindow: class {
-    webContents = { id: 1 };
+    webContents = { id: 1, send: (channel: string, payload: unknown) => m.sent.push([channel, payload]) };
     loadURL = vi.fn((url: string) => {
       m.loaded.push(url);
       return Promise.resolve();
     });
     once = vi.fn();
     isDestroyed = () => false;
+    isMinimized = () => false;
+    show = vi.fn();
+    focus = vi.fn();
     setContentProtection = (on: boolean) => m.protections.push(on);
     constructor(public options: Record<string, unknown>) {
       m.windows.push(options);
@@ -58,6 +64,14 @@ vi.mock('../../../../electron/core/vault/keytar-vault.js', () => ({
 
 const originalArgv = process.argv;
 
+/** What every fake core has: dispatch, dispose, navigation and the events the host forwards. */
+const coreBase = () => ({
+  dispatch: vi.fn(),
+  dispose: m.dispose,
+  navigate: m.navigate,
+  events: { on: (listener: (channel: string, payload: unknown) => void) => m.eventListeners.push(listener) },
+});
+
 async function launch(...args: string[]): Promise<void> {
   process.argv = ['/opt/app/sign-in-helper', ...args];
   vi.resetModules();
@@ -72,7 +86,10 @@ beforeEach(() => {
   m.protections.length = 0;
   m.loaded.length = 0;
   for (const fn of [m.app.quit, m.app.exit, m.app.on, m.handle, m.protocolHandle, m.dispose]) fn.mockClear();
-  m.createCore.mockReset().mockResolvedValue({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: 'http://127.0.0.1:1', demo: true });
+  m.navigate.mockClear();
+  m.sent.length = 0;
+  m.eventListeners.length = 0;
+  m.createCore.mockReset().mockResolvedValue({ ...coreBase(), directoryUrl: 'http://127.0.0.1:1', demo: true });
 });
 afterEach(() => {
   process.argv = originalArgv;
@@ -106,9 +123,33 @@ describe('main', () => {
     expect(m.protections).toEqual([false, true, false]);
   });
 
-  it('opens reset from the deep link', async () => {
-    await launch('sign-in-helper://reset');
-    expect(m.createCore.mock.calls[0]?.[0]).toMatchObject({ startFlow: 'reset' });
+  it('opens reset from the deep link, with the user id pre-filled', async () => {
+    await launch('sign-in-helper://reset?user=alain');
+    expect(m.createCore.mock.calls[0]?.[0]).toMatchObject({ startFlow: 'reset', startUserId: 'alain', lockScreen: false });
+  });
+
+  it('--lock-screen reaches the core', async () => {
+    await launch('--lock-screen', '--unlock');
+    expect(m.createCore.mock.calls[0]?.[0]).toMatchObject({ startFlow: 'unlock', lockScreen: true });
+  });
+
+  it('a second launch with a deep link switches the running app to that flow; a plain one only focuses', async () => {
+    await launch();
+    const secondInstance = m.listeners.get('second-instance')!;
+    secondInstance({}, ['/opt/app/sign-in-helper']);
+    expect(m.navigate).not.toHaveBeenCalled();
+    secondInstance({}, ['/opt/app/sign-in-helper', 'sign-in-helper://unlock?user=megan']);
+    expect(m.navigate).toHaveBeenCalledExactlyOnceWith({ flow: 'unlock', userId: 'megan' });
+    const openUrl = m.listeners.get('open-url')!;
+    openUrl({ preventDefault: vi.fn() }, 'sign-in-helper://change');
+    expect(m.navigate).toHaveBeenLastCalledWith({ flow: 'change' });
+  });
+
+  it("the core's events reach the app's own windows on their channel", async () => {
+    await launch();
+    expect(m.eventListeners).toHaveLength(1);
+    m.eventListeners[0]!('session.wiped', { reason: 'idle' });
+    expect(m.sent).toEqual([['session.wiped', { reason: 'idle' }]]);
   });
 
   it('registers IPC, serves dist/renderer on https in the default session and opens one secure window', async () => {
@@ -134,7 +175,7 @@ describe('main', () => {
   });
 
   it('puts the page under a configured directory: https://sign-in-helper.<directory host>', async () => {
-    m.createCore.mockResolvedValue({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: 'https://sspr.contoso.com', demo: false });
+    m.createCore.mockResolvedValue({ ...coreBase(), directoryUrl: 'https://sspr.contoso.com', demo: false });
     await launch();
     expect(m.loaded).toEqual(['https://sign-in-helper.sspr.contoso.com/index.html']);
     const handler = m.protocolHandle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
@@ -142,7 +183,7 @@ describe('main', () => {
   });
 
   it("uses the configured appHost over the derived one, and guards navigation with that origin", async () => {
-    m.createCore.mockResolvedValue({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: 'https://sspr.contoso.com', demo: false, appHost: 'helper.contoso.com' });
+    m.createCore.mockResolvedValue({ ...coreBase(), directoryUrl: 'https://sspr.contoso.com', demo: false, appHost: 'helper.contoso.com' });
     await launch();
     expect(m.loaded).toEqual(['https://helper.contoso.com/index.html']);
     const listeners = new Map<string, (event: { url: string; preventDefault: () => void }) => void>();
@@ -158,7 +199,7 @@ describe('main', () => {
 
   it('opens no window when the origin cannot be decided (a directory URL that does not parse)', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    m.createCore.mockResolvedValue({ dispatch: vi.fn(), dispose: m.dispose, directoryUrl: 'not a url', demo: false });
+    m.createCore.mockResolvedValue({ ...coreBase(), directoryUrl: 'not a url', demo: false });
     await launch();
     expect(m.app.exit).toHaveBeenCalledWith(1);
     expect(m.windows).toHaveLength(0);
