@@ -8,16 +8,29 @@
 # - the service account cn=sspr-service,ou=services writes userPassword (administrative
 #   reset) and manages pwdAccountLockedTime (unlock); it reads everything else;
 # - users bind as themselves and change their own password (Password Modify, RFC 3062);
-# - ppolicy: min length 8, quality checked, history 3, lockout after 3 failures, min age 0.
+# - ppolicy: min length 8, quality checked, history 3, lockout after 3 failures, min age 0
+#   (cn=default); three more policies a test can point an account at with pwdPolicySubentry:
+#   cn=mustchange (pwdMustChange: an administrator's pwdReset forces a change), cn=expiring
+#   (pwdMaxAge 1 day: set pwdChangedTime in the past, with the relax control, to expire a
+#   password), cn=young (pwdMinAge 1 h);
+# - TLS (StartTLS on the same port): a throwaway CA (DIR/tls/ca.pem) and a server certificate
+#   for 127.0.0.1 and localhost, EC P-256 so that making them costs milliseconds.
 set -euo pipefail
 DIR=${1:?usage: slapd-up.sh DIR PORT}; PORT=${2:?usage: slapd-up.sh DIR PORT}
 BASE="dc=contoso,dc=test"; ADMIN="cn=admin,$BASE"; ADMINPW=${LDAP_ADMIN_PW:-Admin-Passw0rd!}
 SERVICE="cn=sspr-service,ou=services,$BASE"; SERVICEPW=${LDAP_SERVICE_PW:-Service-Passw0rd!}
-for bin in slapd slapadd slaptest slappasswd ldapsearch; do
+for bin in slapd slapadd slaptest slappasswd ldapsearch openssl; do
   command -v "$bin" >/dev/null || { echo "slapd-up: $bin not found — install: apt-get install slapd ldap-utils (or: npm run setup)" >&2; exit 127; }
 done
 if [ -f "$DIR/slapd.pid" ]; then kill "$(cat "$DIR/slapd.pid")" 2>/dev/null || true; sleep 0.3; fi
-rm -rf "$DIR"; mkdir -p "$DIR/data"
+rm -rf "$DIR"; mkdir -p "$DIR/data" "$DIR/tls"
+T="$DIR/tls"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=Sign-in Helper test CA" \
+  -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+  -keyout "$T/ca.key" -out "$T/ca.pem" 2>/dev/null
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=localhost" -keyout "$T/server.key" -out "$T/server.csr" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > "$T/server.ext"
+openssl x509 -req -in "$T/server.csr" -CA "$T/ca.pem" -CAkey "$T/ca.key" -CAcreateserial -days 2 -extfile "$T/server.ext" -out "$T/server.pem" 2>/dev/null
 MODULES=/usr/lib/ldap; [ -d "$MODULES" ] || MODULES=$(dirname "$(find /usr/lib* -name 'back_mdb*.so*' -print -quit 2>/dev/null)")
 cat > "$DIR/slapd.conf" <<CONF
 include /etc/ldap/schema/core.schema
@@ -30,6 +43,9 @@ moduleload ppolicy
 pidfile  $DIR/slapd.pid
 argsfile $DIR/slapd.args
 loglevel none
+TLSCACertificateFile $T/ca.pem
+TLSCertificateFile $T/server.pem
+TLSCertificateKeyFile $T/server.key
 database mdb
 maxsize 104857600
 suffix "$BASE"
@@ -122,6 +138,28 @@ pwdSafeModify: FALSE
 pwdMinAge: 0
 
 LDIF
+policy() { # name attribute value: the default policy with one attribute changed
+  cat <<LDIF
+dn: cn=$1,ou=policies,$BASE
+objectClass: top
+objectClass: device
+objectClass: pwdPolicy
+cn: $1
+pwdAttribute: userPassword
+pwdMinLength: 8
+pwdCheckQuality: 2
+pwdInHistory: 3
+pwdLockout: TRUE
+pwdMaxFailure: 3
+pwdAllowUserChange: TRUE
+pwdSafeModify: FALSE
+$2: $3
+
+LDIF
+}
+policy mustchange pwdMustChange TRUE
+policy expiring pwdMaxAge 86400
+policy young pwdMinAge 3600
 user alain "Alain Dupont" "Alain-Passw0rd1" "+14255550101"
 user megan "Megan Bowen" "Megan-Passw0rd1"
 user adele "Adele Vance" "Adele-Passw0rd1"

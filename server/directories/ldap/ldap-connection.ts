@@ -38,12 +38,20 @@ export function isConnectionFailure(e: unknown): boolean {
   return e instanceof Error;
 }
 
+/** Node's codes for a certificate or TLS handshake that failed. */
+const TLS_ERROR_CODE = /CERT|SIGNATURE|SELF_SIGNED|ISSUER|^ERR_(TLS|SSL)_|^EPROTO$/;
+
 /** A connection-level failure as the service reports it: what failed, never a credential. */
 export function unavailable(e: unknown, what: string): DirectoryUnavailableError {
   const err = e as { code?: unknown; name?: string; message?: string };
-  const code = typeof err?.code === 'string' ? err.code : /timeout/i.test(err?.message ?? '') ? 'TIMEOUT' : /certificate|tls|ssl/i.test(err?.message ?? '') ? 'TLS' : (err?.name ?? 'ERROR');
-  return new DirectoryUnavailableError(`The directory could not be reached (${what}: ${code})`, code);
+  const raw = typeof err?.code === 'string' ? err.code : undefined;
+  // Node names each certificate failure on its own (UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+  // ERR_TLS_CERT_ALTNAME_INVALID…): one code, TLS, for the audit; the detail stays in the message.
+  const tls = (raw !== undefined && TLS_ERROR_CODE.test(raw)) || /certificate|tls|ssl/i.test(err?.message ?? '');
+  const code = tls ? 'TLS' : (raw ?? (/timeout/i.test(err?.message ?? '') ? 'TIMEOUT' : (err?.name ?? 'ERROR')));
+  return new DirectoryUnavailableError(`The directory could not be reached (${what}: ${raw && raw !== code ? `${code} ${raw}` : code})`, code);
 }
+
 
 export class LdapConnections {
   private readonly pool: Promise<Client>[] = [];
@@ -65,7 +73,15 @@ export class LdapConnections {
       // ldapts treats any tlsOptions as "connect with TLS": only ldaps:// gets them here.
       ...(this.options.url.startsWith('ldaps:') ? { tlsOptions: this.tlsOptions() } : {}),
     });
-    if (this.options.startTls) await client.startTLS(this.tlsOptions());
+    if (this.options.startTls) {
+      try {
+        await client.startTLS(this.tlsOptions());
+      } catch (e) {
+        // A refused upgrade (wrong CA, the server offers no TLS) leaves a plain socket open: close it.
+        await client.unbind().catch(() => undefined);
+        throw e;
+      }
+    }
     return client;
   }
 

@@ -1,6 +1,6 @@
 /** Reading LDAP entries and writing filters, the same for OpenLDAP and Active Directory. */
 import { escapeFilter, type Entry } from 'ldapts';
-import type { WriteOutcome } from '../directory.js';
+import { DirectoryUnavailableError, type WriteOutcome } from '../directory.js';
 
 /** An untrusted value inside a search filter (RFC 4515 escaping, through ldapts). */
 export const filterValue = (value: string): string => escapeFilter`${value}`;
@@ -25,3 +25,16 @@ export const all = (entry: Entry, attribute: string): string[] => {
  * into DirectoryUnavailableError, whose message names what failed and never a credential.
  */
 export const unreachableWrite = (e: unknown): Extract<WriteOutcome, { ok: false }> => ({ ok: false, kind: 'unreachable', message: e instanceof Error ? e.message : 'unreachable' });
+
+/**
+ * Run a write whose look-up may meet an outage: the directory could not be asked, so nothing
+ * was written — the write's `unreachable` outcome, as the interface promises, not an exception.
+ */
+export async function orUnreachable<T>(write: () => Promise<T>): Promise<T | Extract<WriteOutcome, { ok: false }>> {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof DirectoryUnavailableError) return unreachableWrite(e);
+    throw e;
+  }
+}

@@ -1,16 +1,21 @@
 /**
  * OpenLDAP (slapd with the ppolicy overlay) as the service's directory, through ldapts.
  * - find: a search under `userBase` with `userFilter` ({id} replaced, escaped) as the service account;
+ * - state: locked (pwdAccountLockedTime), disabled (the administrative lock 000001010000Z),
+ *   expired (pwdEndTime passed), must change (pwdReset under a pwdMustChange policy, or the
+ *   password older than the policy's pwdMaxAge);
  * - verify: a bind as the user, with the ppolicy control (locked tells itself apart from wrong);
  * - reset: Password Modify (RFC 3062) as the service account; change: Password Modify with
- *   the old password, bound as the user — so slapd hashes and applies ppolicy in both;
+ *   the old password, bound as the user — so slapd hashes and applies ppolicy in both. An
+ *   expired password cannot bind: then the service account sends Password Modify with the
+ *   old password, which slapd checks itself ("unwilling to verify old password" if wrong);
  * - unlock: delete `pwdAccountLockedTime` (never the administrative lock 000001010000Z);
  * - rules: the user's ppolicy entry (pwdPolicySubentry, else the configured default).
  */
 import { Attribute, Change, ResultCodeError, type Client } from 'ldapts';
 import type { AccountState, Directory, DirectoryPasswordRules, DirectoryUser, PasswordCheck, RefusalKind, WriteOutcome } from '../directory.js';
 import { LdapConnections, type LdapConnectionOptions } from './ldap-connection.js';
-import { filterValue, first, unreachableWrite } from './ldap-values.js';
+import { filterValue, first, orUnreachable, unreachableWrite } from './ldap-values.js';
 import { PasswordPolicyControl, type PpolicyError } from './ppolicy-control.js';
 import { PASSWORD_MODIFY_OID, passwordModifyValue } from './password-modify.js';
 
@@ -35,6 +40,19 @@ export interface OpenLdapOptions extends LdapConnectionOptions {
 
 /** ppolicy's mark of an account locked by an administrator, not by failures: disabled. */
 const ADMIN_LOCK = '000001010000Z';
+/** How long a ppolicy entry's pwdMustChange and pwdMaxAge are kept (they change when IT edits the policy). */
+const POLICY_KEEP_MS = 60_000;
+
+/** LDAP GeneralizedTime (20250101000000Z, optional fraction) → epoch ms. */
+export function generalizedTime(value: string | undefined): number | undefined {
+  const m = value ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:[.,]\d+)?Z$/.exec(value) : null;
+  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : undefined;
+}
+
+interface PolicyFacts {
+  mustChange: boolean;
+  maxAgeSeconds: number;
+}
 
 function refusalOf(control: PasswordPolicyControl, e: unknown): { kind: RefusalKind; message: string } {
   const message = e instanceof Error ? e.message : String(e);
@@ -66,6 +84,7 @@ interface FoundEntry {
 
 export class OpenLdapDirectory implements Directory {
   private readonly connections: LdapConnections;
+  private readonly policies = new Map<string, { at: number; facts: Promise<PolicyFacts> }>();
 
   constructor(private readonly options: OpenLdapOptions) {
     this.connections = new LdapConnections(options);
@@ -73,7 +92,7 @@ export class OpenLdapDirectory implements Directory {
 
   private async find(userId: string): Promise<FoundEntry | null> {
     const o = this.options;
-    const attributes = [o.userIdAttribute, o.displayNameAttribute, 'pwdAccountLockedTime', 'pwdReset', 'pwdPolicySubentry', ...(o.mailAttribute ? [o.mailAttribute] : []), ...(o.phoneAttribute ? [o.phoneAttribute] : [])];
+    const attributes = [o.userIdAttribute, o.displayNameAttribute, 'pwdAccountLockedTime', 'pwdReset', 'pwdPolicySubentry', 'pwdChangedTime', 'pwdEndTime', ...(o.mailAttribute ? [o.mailAttribute] : []), ...(o.phoneAttribute ? [o.phoneAttribute] : [])];
     return this.connections.asService('find user', async (client) => {
       const { searchEntries } = await client.search(o.userBase, { scope: 'sub', filter: o.userFilter.replaceAll('{id}', filterValue(userId.trim())), attributes, sizeLimit: 2 });
       // Two matches for one typed id: refuse rather than pick one (a reset must reach the right person).
@@ -81,7 +100,18 @@ export class OpenLdapDirectory implements Directory {
       const entry = searchEntries[0]!;
       const groups = await this.groupsOf(client, entry.dn);
       const locked = first(entry, 'pwdAccountLockedTime');
-      const state: AccountState = { locked: locked !== undefined && locked !== ADMIN_LOCK, disabled: locked === ADMIN_LOCK, expired: false, mustChange: first(entry, 'pwdReset') === 'TRUE' };
+      const policyDn = first(entry, 'pwdPolicySubentry') ?? o.defaultPolicyDn;
+      const policy = policyDn ? await this.policyFacts(client, policyDn) : { mustChange: false, maxAgeSeconds: 0 };
+      const now = Date.now();
+      const changedAt = generalizedTime(first(entry, 'pwdChangedTime'));
+      const endsAt = generalizedTime(first(entry, 'pwdEndTime'));
+      const state: AccountState = {
+        locked: locked !== undefined && locked !== ADMIN_LOCK,
+        disabled: locked === ADMIN_LOCK,
+        expired: endsAt !== undefined && endsAt <= now,
+        // slapd enforces pwdReset only under a policy with pwdMustChange (measured).
+        mustChange: (policy.mustChange && first(entry, 'pwdReset') === 'TRUE') || (policy.maxAgeSeconds > 0 && changedAt !== undefined && changedAt + policy.maxAgeSeconds * 1000 <= now),
+      };
       const mail = o.mailAttribute ? first(entry, o.mailAttribute) : undefined;
       const phone = o.phoneAttribute ? first(entry, o.phoneAttribute) : undefined;
       const id = first(entry, o.userIdAttribute) ?? userId;
@@ -93,9 +123,25 @@ export class OpenLdapDirectory implements Directory {
         state,
         ...(mail || phone ? { contact: { ...(mail ? { email: mail } : {}), ...(phone ? { phone } : {}) } } : {}),
       };
-      const policyDn = first(entry, 'pwdPolicySubentry') ?? o.defaultPolicyDn;
       return { dn: entry.dn, user, ...(policyDn ? { policyDn } : {}) };
     });
+  }
+
+  /** The parts of a ppolicy entry that make a password one that must change, kept a minute. */
+  private policyFacts(client: Client, policyDn: string): Promise<PolicyFacts> {
+    const kept = this.policies.get(policyDn);
+    if (kept && Date.now() - kept.at < POLICY_KEEP_MS) return kept.facts;
+    const facts = client.search(policyDn, { scope: 'base', attributes: ['pwdMustChange', 'pwdMaxAge'] }).then(
+      ({ searchEntries: [p] }) => ({ mustChange: p !== undefined && first(p, 'pwdMustChange') === 'TRUE', maxAgeSeconds: Number((p && first(p, 'pwdMaxAge')) ?? 0) }),
+      // A policy entry that cannot be read (absent, no rights) adds no state; an outage still fails the search below it.
+      (e: unknown) => {
+        this.policies.delete(policyDn);
+        if (e instanceof ResultCodeError && (e.code === 32 || e.code === 50)) return { mustChange: false, maxAgeSeconds: 0 };
+        throw e;
+      },
+    );
+    this.policies.set(policyDn, { at: Date.now(), facts });
+    return facts;
   }
 
   private async groupsOf(client: Client, dn: string): Promise<string[]> {
@@ -115,13 +161,28 @@ export class OpenLdapDirectory implements Directory {
     const control = new PasswordPolicyControl();
     const bound = await this.connections.asUser(dn, password, [control], async () => undefined);
     if (!found) return 'invalid';
-    if (bound.bound) return 'ok';
-    if (control.error === 'accountLocked') return found.user.state?.disabled ? 'disabled' : 'locked';
+    // A bind that succeeds after an administrator's reset under pwdMustChange allows nothing but a change.
+    if (bound.bound) return control.error === 'changeAfterReset' ? 'mustChange' : 'ok';
+    if (control.error === 'accountLocked') return this.lockedAs(found.user);
     if (control.error === 'passwordExpired') return 'mustChange';
     return 'invalid';
   }
 
-  async resetPassword(userId: string, newPassword: string): Promise<WriteOutcome> {
+  /**
+   * ppolicy answers "account locked" for a failure lockout, the administrative lock and a
+   * passed pwdEndTime alike — and before it checks the password: the entry tells them apart.
+   */
+  private lockedAs(user: DirectoryUser): 'locked' | 'disabled' | 'expired' {
+    if (user.state?.disabled) return 'disabled';
+    if (user.state?.expired) return 'expired';
+    return 'locked';
+  }
+
+  resetPassword(userId: string, newPassword: string): Promise<WriteOutcome> {
+    return orUnreachable(() => this.reset(userId, newPassword));
+  }
+
+  private async reset(userId: string, newPassword: string): Promise<WriteOutcome> {
     const found = await this.find(userId);
     if (!found) return { ok: false, kind: 'other', message: 'The account was not found in the directory' };
     const control = new PasswordPolicyControl();
@@ -134,7 +195,11 @@ export class OpenLdapDirectory implements Directory {
     }
   }
 
-  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<WriteOutcome | { ok: false; wrongPassword: true }> {
+  changePassword(userId: string, oldPassword: string, newPassword: string): Promise<WriteOutcome | { ok: false; wrongPassword: true }> {
+    return orUnreachable(() => this.change(userId, oldPassword, newPassword));
+  }
+
+  private async change(userId: string, oldPassword: string, newPassword: string): Promise<WriteOutcome | { ok: false; wrongPassword: true }> {
     const found = await this.find(userId);
     if (!found) return { ok: false, wrongPassword: true };
     const bindControl = new PasswordPolicyControl();
@@ -144,7 +209,11 @@ export class OpenLdapDirectory implements Directory {
         client.exop(PASSWORD_MODIFY_OID, passwordModifyValue({ oldPassword, newPassword }), [changeControl]),
       );
       if (!result.bound) {
-        if (bindControl.error === 'accountLocked') return { ok: false, kind: 'locked', message: result.error.message };
+        if (bindControl.error === 'accountLocked') {
+          const as = this.lockedAs(found.user);
+          return { ok: false, kind: as === 'locked' ? 'locked' : 'disabled', message: result.error.message };
+        }
+        if (bindControl.error === 'passwordExpired') return this.changeExpired(found.dn, oldPassword, newPassword);
         return { ok: false, wrongPassword: true };
       }
       return { ok: true };
@@ -154,7 +223,29 @@ export class OpenLdapDirectory implements Directory {
     }
   }
 
-  async unlock(userId: string): Promise<WriteOutcome> {
+  /**
+   * An expired password cannot bind, so the user cannot send the change: the service account
+   * sends Password Modify with the old password, and slapd checks it (measured: a wrong one is
+   * "unwilling to verify old password", result 53). ppolicy then treats the change as an
+   * administrator's: pwdMinAge does not apply, and under pwdMustChange slapd may mark it pwdReset.
+   */
+  private async changeExpired(dn: string, oldPassword: string, newPassword: string): Promise<WriteOutcome | { ok: false; wrongPassword: true }> {
+    const control = new PasswordPolicyControl();
+    try {
+      await this.connections.asService('change expired password', (client) => client.exop(PASSWORD_MODIFY_OID, passwordModifyValue({ userDn: dn, oldPassword, newPassword }), [control]));
+      return { ok: true };
+    } catch (e) {
+      if (!(e instanceof ResultCodeError)) return unreachableWrite(e);
+      if (e.code === 53 && /old password/i.test(e.message)) return { ok: false, wrongPassword: true };
+      return { ok: false, ...refusalOf(control, e) };
+    }
+  }
+
+  unlock(userId: string): Promise<WriteOutcome> {
+    return orUnreachable(() => this.unlockNow(userId));
+  }
+
+  private async unlockNow(userId: string): Promise<WriteOutcome> {
     const found = await this.find(userId);
     if (!found) return { ok: false, kind: 'other', message: 'The account was not found in the directory' };
     if (found.user.state?.disabled) return { ok: false, kind: 'disabled', message: 'The account is locked by an administrator' };
