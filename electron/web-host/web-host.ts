@@ -1,8 +1,9 @@
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { err } from '../../contract/errors.js';
-import type { CoreOptions } from '../core/core-types.js';
+import type { Core, CoreOptions } from '../core/core-types.js';
 import { createCore } from '../core/create-core.js';
 import { CONTENT_SECURITY_POLICY } from '../core/csp.js';
 import { fakeOsPresencePrompt, type TestPresenceAnswer } from './test-presence.js';
@@ -26,6 +27,10 @@ export interface WebHost {
   origin: string;
   token: string;
   directoryUrl: string;
+  /** Tell the open page to switch flow (as a second launch or a deep link does in Electron). */
+  navigate: Core['navigate'];
+  /** Forget the session now and tell the page. */
+  wipe: Core['wipe'];
   close(): Promise<void>;
 }
 
@@ -82,6 +87,34 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return reply.code(200).send(await core.dispatch(request.params.channel, request.body));
   });
 
+  // Main → renderer events as a server-sent event stream, behind the same token (the page
+  // reads it with fetch, which can send the Authorization header; EventSource cannot).
+  const streams = new Set<ServerResponse>();
+  const unsubscribe = core.events.on((channel, payload) => {
+    for (const stream of streams) stream.write(`event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`);
+  });
+  app.get('/events', async (request, reply) => {
+    const auth = request.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    if (!given || !sameSecret(given, token)) return reply.code(401).send(err('UNAUTHORIZED', 'Missing or wrong token'));
+    reply.hijack();
+    const stream = reply.raw;
+    stream.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+    });
+    stream.write(': connected\n\n');
+    streams.add(stream);
+    // A comment now and then keeps proxies and the browser from closing an idle stream.
+    const keepAlive = setInterval(() => stream.write(': keep-alive\n\n'), 25_000).unref();
+    request.raw.on('close', () => {
+      clearInterval(keepAlive);
+      streams.delete(stream);
+    });
+  });
+
   await app.register(fastifyStatic, { root: options.rendererDir, index: ['index.html'], cacheControl: false });
 
   // Loopback only, always: this server hands out the user's session to whoever holds the token.
@@ -95,7 +128,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     origin,
     token,
     directoryUrl: core.directoryUrl,
+    navigate: (to) => core.navigate(to),
+    wipe: (reason) => core.wipe(reason),
     async close() {
+      unsubscribe();
+      for (const stream of streams) stream.end();
       await app.close();
       await core.dispose();
     },

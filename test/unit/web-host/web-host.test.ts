@@ -158,3 +158,50 @@ describe('pages and malformed IPC', () => {
     expect(errorCode(reply)).toBe('BAD_REQUEST');
   });
 });
+
+describe('main → page events (server-sent, behind the token)', () => {
+  /** Open the stream and collect its text until `until` matches. */
+  function stream(headers: Record<string, string>): Promise<{ status: number; text: () => string; close: () => void; ended: Promise<void> }> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/events', headers: { host: `localhost:${port}`, ...headers } }, (res) => {
+        let text = '';
+        const ended = new Promise<void>((r) => res.on('end', () => r()));
+        res.on('data', (c: Buffer) => (text += String(c)));
+        resolve({ status: res.statusCode ?? 0, text: () => text, close: () => req.destroy(), ended });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+  const until = async (get: () => string, pattern: RegExp) => {
+    for (let i = 0; i < 100 && !pattern.test(get()); i++) await new Promise((r) => setTimeout(r, 20));
+    return get();
+  };
+
+  it('without the token: 401, no stream', async () => {
+    const s = await stream({});
+    expect(s.status).toBe(401);
+    s.close();
+  });
+
+  it('with the token: a navigation and a wipe arrive as their contract events, in order', async () => {
+    const s = await stream({ authorization: `Bearer ${host.token}` });
+    expect(s.status).toBe(200);
+    await until(s.text, /connected/);
+    host.navigate({ flow: 'reset', userId: 'alain' });
+    host.wipe('lockScreenDone');
+    const text = await until(s.text, /session\.wiped/);
+    expect(text).toContain('event: app.navigate\ndata: {"flow":"reset","userId":"alain"}\n\n');
+    expect(text.indexOf('app.navigate')).toBeLessThan(text.indexOf('session.wiped'));
+    expect(text).toContain('event: session.wiped\ndata: {"reason":"lockScreenDone"}\n\n');
+    s.close();
+  });
+
+  it('closing the host ends open streams (a stream never holds the host open)', async () => {
+    const s = await stream({ authorization: `Bearer ${host.token}` });
+    await until(s.text, /connected/);
+    await host.close();
+    await s.ended;
+    host = await startWebHost({ rendererDir: dir, version: '1.2.3', systemLocale: 'en-US', userPrefsPath: join(dir, 'prefs.json'), overrides: { directoryUrl: `http://127.0.0.1:${await closedPort()}` }, vault: new MemoryVault(), log: () => undefined });
+  });
+});
