@@ -8,7 +8,7 @@ import { chromium } from 'playwright';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { MemoryVault } from '../electron/core/vault/memory-vault.js';
@@ -21,9 +21,11 @@ import { MemoryStore } from '../server/store/memory-store.js';
 import { SqliteStore } from '../server/store/sqlite-store.js';
 import type { Store } from '../server/store/store.js';
 import { passwordCheckBench } from './bench-password-check.js';
+import { directoriesBench } from './bench/directories.js';
 import { findChromium } from './system-deps.mjs';
 
 const root = join(import.meta.dirname, '..');
+const loadavgAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
 const results: Record<string, unknown> = {};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -156,7 +158,10 @@ console.log('service.startupMs', results['service.startupMs'], startups);
 Object.assign(results, passwordCheckBench());
 console.log('service.passwordCheckPerSec', results['service.passwordCheckPerSec'], 'index build ms', results['service.passwordCheckIndexBuildMs']);
 
-results.machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, at: new Date().toISOString() };
+// Real directories (slapd, Samba AD: run under flock /tmp/samba-ad.lock) and the paths a real user takes.
+Object.assign(results, await directoriesBench());
+
+results.machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, at: new Date().toISOString(), loadavgAtStart, loadavgAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) };
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('wrote bench/results.json');
