@@ -216,7 +216,7 @@ export const en = {
     complexity: 'Use at least {{n}} of: uppercase letters, lowercase letters, digits, symbols',
     history_one: 'Not be your last password',
     history_other: 'Not be one of your last {{count}} passwords',
-    minAge: "Be kept for at least {{duration}}: it can't be changed again sooner",
+    minAge: 'Be kept for at least {{duration}} before it can be changed again',
     fromDirectory: "From your organization's directory:",
     fromDirectorySource: "From your organization's directory ({{source}}):",
     met: 'Done',
