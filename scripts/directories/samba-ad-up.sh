@@ -7,7 +7,9 @@
 #
 # Domain CONTOSO.TEST; simple binds need TLS (ldaps://127.0.0.1:636, a self-signed
 # certificate whose CA is DIR/private/tls/ca.pem). The service account sspr-service gets
-# "Reset password" and write on lockoutTime over CN=Users (what docs/deployment.md asks of IT).
+# "Reset password" and write on lockoutTime over CN=Users (what docs/deployment.md asks of IT),
+# and read on the Password Settings Container (see below). A fine-grained password policy,
+# sspr-pso (min length 12, history 5, min age 1 day), applies to the user pia.
 set -euo pipefail
 DIR=${1:?usage: samba-ad-up.sh DIR}
 SERVICEPW=${AD_SERVICE_PW:-Service-Passw0rd!}
@@ -47,6 +49,13 @@ samba-tool group addmembers it-admins admin1 -s "$S" >/dev/null
 SID=$(samba-tool user show sspr-service -s "$S" --attributes=objectSid | awk '/^objectSid:/{print $2}')
 samba-tool dsacl set -s "$S" --objectdn="CN=Users,DC=contoso,DC=test" --sddl="(OA;CI;CR;00299570-246d-11d0-a768-00aa006e0529;bf967aba-0de6-11d0-a285-00aa003049e2;$SID)" >/dev/null
 samba-tool dsacl set -s "$S" --objectdn="CN=Users,DC=contoso,DC=test" --sddl="(OA;CI;RPWP;28630ebf-41d5-11d1-a9c1-0000f80367c1;bf967aba-0de6-11d0-a285-00aa003049e2;$SID)" >/dev/null
+# Fine-grained policy: the service reads msDS-ResultantPSO on the user (allowed by default),
+# but by default only Domain Admins may read the PSO itself — measured: its settings came back
+# empty to the service account. IT grants read (RP, list) on the container, nothing more.
+samba-tool domain passwordsettings pso create sspr-pso 10 --min-pwd-length=12 --history-length=5 --min-pwd-age=1 --complexity=on -s "$S" >/dev/null
+user pia Pia Fischer 'Quartz-Meadow-Passw0rd1'
+samba-tool domain passwordsettings pso apply sspr-pso pia -s "$S" >/dev/null
+samba-tool dsacl set -s "$S" --objectdn="CN=Password Settings Container,CN=System,DC=contoso,DC=test" --sddl="(A;CI;RPLCLORC;;;$SID)" >/dev/null
 samba -s "$S" --foreground --no-process-group --debug-stdout -d 0 >"$DIR/samba.log" 2>&1 &
 echo $! > "$DIR/samba.pid"
 for _ in $(seq 1 150); do (echo > /dev/tcp/127.0.0.1/636) 2>/dev/null && break; sleep 0.2; done

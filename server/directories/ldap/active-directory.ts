@@ -6,14 +6,16 @@
  *   locked, disabled, expired and must-change apart;
  * - reset: replace unicodePwd as the service account ("Reset password" right); change: as
  *   the user, delete the old unicodePwd and add the new one (AD then checks the old one and
- *   applies history); unlock: lockoutTime = 0 ("Write lockoutTime");
+ *   applies history) — a password that must change (532, 773) cannot bind, so then the same
+ *   delete/add is sent as the service account, and AD still checks the old password itself;
+ *   unlock: lockoutTime = 0 ("Write lockoutTime");
  * - rules: the fine-grained policy (msDS-ResultantPSO) when one applies, else the domain's.
  * AD accepts password writes only over an encrypted connection: ldaps:// or StartTLS.
  */
 import { Attribute, Change, ResultCodeError } from 'ldapts';
 import type { AccountState, Directory, DirectoryPasswordRules, DirectoryUser, PasswordCheck, RefusalKind, WriteOutcome } from '../directory.js';
 import { LdapConnections, type LdapConnectionOptions } from './ldap-connection.js';
-import { all, filterValue, first, unreachableWrite } from './ldap-values.js';
+import { all, filterValue, first, orUnreachable, unreachableWrite } from './ldap-values.js';
 
 export interface ActiveDirectoryOptions extends LdapConnectionOptions {
   /** Where users are searched, e.g. DC=contoso,DC=com or an OU. */
@@ -41,12 +43,17 @@ const cnOf = (dn: string): string => /^CN=((?:\\.|[^,])+)/i.exec(dn)?.[1]?.repla
 /** AD's password attribute: the password in double quotes, UTF-16LE. */
 const unicodePwd = (password: string): Buffer => Buffer.from(`"${password}"`, 'utf16le');
 
+/** AD's answer to a change whose old password is wrong: "00000056: Constraint violation … old password … doesn't match". */
+const isWrongOldPassword = (e: ResultCodeError): boolean => /^00000056/.test(e.message);
+
 /** The "data XXX" code in an AD bind error ("80090308: LdapErr: DSID-…, data 775, v…"). */
 const dataCode = (message: string): string | undefined => /data ([0-9a-f]{3,8})/i.exec(message)?.[1]?.toLowerCase();
 
 /** AD's refusal of a password write, kept in its own words. */
 function refusalOf(e: ResultCodeError): { kind: RefusalKind; message: string } {
   const message = e.message;
+  // A change refused because the account is locked out (Samba: "00000775: Password change not permitted…").
+  if (/^00000775/.test(message)) return { kind: 'locked', message };
   if (e.code === 50 || /^00000005/.test(message) || /insufficient/i.test(message)) return { kind: 'rights', message };
   if (e.code === 19 || /0000052D/i.test(message)) {
     // Windows says only 0000052D; Samba adds which restriction — use it when it is there.
@@ -134,7 +141,11 @@ export class ActiveDirectory implements Directory {
     }
   }
 
-  async resetPassword(userId: string, newPassword: string): Promise<WriteOutcome> {
+  resetPassword(userId: string, newPassword: string): Promise<WriteOutcome> {
+    return orUnreachable(() => this.reset(userId, newPassword));
+  }
+
+  private async reset(userId: string, newPassword: string): Promise<WriteOutcome> {
     const found = await this.find(userId);
     if (!found) return { ok: false, kind: 'other', message: 'The account was not found in the directory' };
     try {
@@ -146,7 +157,11 @@ export class ActiveDirectory implements Directory {
     }
   }
 
-  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<WriteOutcome | { ok: false; wrongPassword: true }> {
+  changePassword(userId: string, oldPassword: string, newPassword: string): Promise<WriteOutcome | { ok: false; wrongPassword: true }> {
+    return orUnreachable(() => this.change(userId, oldPassword, newPassword));
+  }
+
+  private async change(userId: string, oldPassword: string, newPassword: string): Promise<WriteOutcome | { ok: false; wrongPassword: true }> {
     const found = await this.find(userId);
     if (!found) return { ok: false, wrongPassword: true };
     try {
@@ -159,17 +174,45 @@ export class ActiveDirectory implements Directory {
       if (!result.bound) {
         const data = dataCode(result.error.message);
         if (data === '775') return { ok: false, kind: 'locked', message: result.error.message };
-        if (data === '533') return { ok: false, kind: 'disabled', message: result.error.message };
+        if (data === '533' || data === '701') return { ok: false, kind: 'disabled', message: result.error.message };
+        if (data === '532' || data === '773') return this.changeAsService(found.dn, oldPassword, newPassword);
         return { ok: false, wrongPassword: true };
       }
       return { ok: true };
     } catch (e) {
       if (!(e instanceof ResultCodeError)) return unreachableWrite(e);
+      if (isWrongOldPassword(e)) return { ok: false, wrongPassword: true };
       return { ok: false, ...refusalOf(e) };
     }
   }
 
-  async unlock(userId: string): Promise<WriteOutcome> {
+  /**
+   * A password that expired or must change at next sign-in cannot bind (data 532, 773): the
+   * service account sends the user's delete-old/add-new itself. It is a change, not a reset —
+   * AD checks the old password (a wrong one is 00000056) and applies history, length and age,
+   * as it would for the user; any authenticated account has "Change Password" on users by default.
+   */
+  private async changeAsService(dn: string, oldPassword: string, newPassword: string): Promise<WriteOutcome | { ok: false; wrongPassword: true }> {
+    try {
+      await this.connections.asService('change expired password', (client) =>
+        client.modify(dn, [
+          new Change({ operation: 'delete', modification: new Attribute({ type: 'unicodePwd', values: [unicodePwd(oldPassword)] }) }),
+          new Change({ operation: 'add', modification: new Attribute({ type: 'unicodePwd', values: [unicodePwd(newPassword)] }) }),
+        ]),
+      );
+      return { ok: true };
+    } catch (e) {
+      if (!(e instanceof ResultCodeError)) return unreachableWrite(e);
+      if (isWrongOldPassword(e)) return { ok: false, wrongPassword: true };
+      return { ok: false, ...refusalOf(e) };
+    }
+  }
+
+  unlock(userId: string): Promise<WriteOutcome> {
+    return orUnreachable(() => this.unlockNow(userId));
+  }
+
+  private async unlockNow(userId: string): Promise<WriteOutcome> {
     const found = await this.find(userId);
     if (!found) return { ok: false, kind: 'other', message: 'The account was not found in the directory' };
     if (found.user.state?.disabled) return { ok: false, kind: 'disabled', message: 'The account is disabled' };
