@@ -66,9 +66,9 @@ async function memoryBench(out: Results) {
 }
 
 async function openLdapBench(out: Results) {
-  const counts = { reps: REPS, sequential: 100, concurrent: 150, concurrency: CONCURRENCY };
+  const counts = { reps: REPS, sequential: 100, concurrent: 150, concurrency: CONCURRENCY, breakdown: 30 };
   const wholePerRep = 150;
-  const users = REPS * (counts.sequential + counts.concurrent + wholePerRep);
+  const users = REPS * (counts.sequential + counts.concurrent + wholePerRep) + counts.breakdown;
   const started = performance.now();
   const { slapd, accounts } = await slapdWithUsers(users);
   out['directories.openldap.setupMs'] = Math.round(performance.now() - started);
@@ -87,9 +87,9 @@ async function openLdapBench(out: Results) {
 }
 
 async function activeDirectoryBench(out: Results) {
-  const counts = { reps: REPS, sequential: 15, concurrent: 30, concurrency: CONCURRENCY };
+  const counts = { reps: REPS, sequential: 15, concurrent: 30, concurrency: CONCURRENCY, breakdown: 10 };
   const wholePerRep = 30;
-  const users = REPS * (counts.sequential + counts.concurrent + wholePerRep);
+  const users = REPS * (counts.sequential + counts.concurrent + wholePerRep) + counts.breakdown;
   const started = performance.now();
   let samba: Awaited<ReturnType<typeof sambaWithUsers>>;
   try {

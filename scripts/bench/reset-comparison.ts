@@ -12,6 +12,7 @@
 import type { BenchService } from './bench-service.js';
 import { freshPassword } from './bench-service.js';
 import type { DirectoryAccount } from './directory-servers.js';
+import { serviceResetBreakdown } from './directory-calls.js';
 import { batchSpread, loadNow, spread, timedBatch, type Batch } from './stats.js';
 
 export interface RawReset {
@@ -29,6 +30,8 @@ export interface ComparisonCounts {
   /** Resets per throughput batch, `concurrency` in flight. */
   concurrent: number;
   concurrency: number;
+  /** Resets through the service with each Directory call timed (after the repetitions). */
+  breakdown: number;
 }
 
 const rotate = <T>(xs: readonly T[], by: number): T[] => xs.map((_, i) => xs[(i + by) % xs.length]!);
@@ -74,6 +77,8 @@ export async function compareResets(key: string, raw: RawReset, service: BenchSe
     for (const r of rotate(concurrentRuns, rep)) await r();
     console.log(`directories.${key} rep ${rep + 1}/${reps}: p50 ms raw ${batches.raw[rep]!.p50Ms}, fresh bind ${batches.rawFreshBind[rep]!.p50Ms}, class ${batches.directoryClass[rep]!.p50Ms}, service ${batches.service[rep]!.p50Ms}; per s raw ${batches.rawConcurrent[rep]!.perSec}, service ${batches.serviceConcurrent[rep]!.perSec}`);
   }
+  const breakdown = await serviceResetBreakdown(service, await verifiedTokens(service, counts.breakdown));
+  console.log(`directories.${key}.serviceResetBreakdown`, JSON.stringify(breakdown));
   // Ratios within each repetition (same load), then their spread.
   const ratio = (of: Batch[], over: Batch[], pick: (b: Batch) => number) => spread(of.map((b, i) => pick(b) / pick(over[i]!)));
   const p50 = (b: Batch) => b.p50Ms;
@@ -91,10 +96,11 @@ export async function compareResets(key: string, raw: RawReset, service: BenchSe
   };
   out[`${k}.rawResetPerSec`] = batchSpread(batches.rawConcurrent);
   out[`${k}.serviceResetPerSec`] = batchSpread(batches.serviceConcurrent);
+  out[`${k}.serviceResetBreakdown`] = breakdown;
   out[`${k}.loadavgBefore`] = loadavgBefore;
   out[`${k}.failures`] = Object.values(batches).flat().reduce((n, b) => n + b.failures, 0);
   const firstFailure = Object.values(batches).flat().find((b) => b.firstFailure)?.firstFailure;
   if (firstFailure) out[`${k}.firstFailure`] = firstFailure;
-  out[`${k}.resetNote`] = `ms = median latency of ${sequential} resets one at a time per way, per repetition (${reps} alternating repetitions, order rotated; median/min/max over repetitions). raw = ldapts alone on one connection bound once as the service account; rawFreshBind = connect + bind + reset + unbind per reset; directoryClass = the service's Directory.resetPassword (find + write); service = POST /reset/password over HTTP on a verified token (the whole completeReset). ratio = per-repetition quotient of medians. PerSec: ${concurrent} resets with ${concurrency} in flight (raw on its one connection, the service on its pool of 4). Client and service share this process and the machine's 2 cores with the directory server.`;
+  out[`${k}.resetNote`] = `ms = median latency of ${sequential} resets one at a time per way, per repetition (${reps} alternating repetitions, order rotated; median/min/max over repetitions). raw = ldapts alone on one connection bound once as the service account; rawFreshBind = connect + bind + reset + unbind per reset; directoryClass = the service's Directory.resetPassword (find + write); service = POST /reset/password over HTTP on a verified token (the whole completeReset). ratio = per-repetition quotient of medians. PerSec: ${concurrent} resets with ${concurrency} in flight (raw on its one connection, the service on its pool of 4). serviceResetBreakdown: ${counts.breakdown} more resets through the service, one at a time, each Directory call counted and timed (OpenLDAP's findUser is 2 searches: the user, their groups). Client and service share this process and the machine's 2 cores with the directory server.`;
   return out;
 }
