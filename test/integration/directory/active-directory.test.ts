@@ -53,7 +53,10 @@ directoryContract('Active Directory (real Samba AD DC, LDAPS)', async () => {
     expireAccount: (user) => asAdAdmin(ad, (c) => c.modify(dn(user), adChange('replace', 'accountExpires', [aDayAgo()]))),
     // "User must change password at next logon".
     requireChange: (user) => asAdAdmin(ad, (c) => c.modify(dn(user), adChange('replace', 'pwdLastSet', ['0']))),
-    // No expirePassword: AD takes only 0 or -1 (now) for pwdLastSet, and a maximum age is whole days.
+    // No expirePassword: AD takes only 0 or -1 (now) for pwdLastSet, samba-tool's maximum age is
+    // whole days, and a PSO given a maximum age of seconds over LDAP is not applied by Samba 4.17
+    // (measured: msDS-UserPasswordExpiryTimeComputed stays "never", the bind succeeds). An
+    // expired password (532) takes the same path as must-change (773), which is proven.
     // sspr-pso has a minimum age of a day; applying it to the account makes its fresh password too young.
     makeTooYoung: (user) => asAdAdmin(ad, (c) => c.modify(PSO_DN, adChange('add', 'msDS-PSOAppliesTo', [dn(user)]))),
     rules: { minLength: 8, complexity: true, history: 3, minAgeSeconds: 0, source: 'domain password policy' },
