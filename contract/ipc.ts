@@ -137,14 +137,31 @@ export const ipcChannels = {
   /** Asks the OS whether the user is present; only then returns the current code. */
   'thisDevice.getCode': { request: z.strictObject({ methodId: idSchema }), response: thisDeviceCodeSchema },
   'password.getPolicy': { request: none, response: passwordPolicySchema },
+  /** Check a new password as it is typed: the service's rules and its blocklist (debounced by the renderer). */
+  'password.check': { request: apiRoutes.checkPassword.body, response: apiRoutes.checkPassword.response },
+  /** Change a known password: the old one proves who you are (it counts towards the sign-in limit). */
+  'password.change': { request: apiRoutes.changePassword.body, response: apiRoutes.changePassword.response },
+  /** Start a reset or an unlock: the same gates; `expiresAt` lets the app warn before the session runs out. */
   'reset.start': {
-    request: z.strictObject({ userId: userIdSchema }),
-    response: z.strictObject({ userId: z.string(), required: z.number().int(), methods: z.array(gateMethodSchema) }),
+    request: z.strictObject({ userId: userIdSchema, mode: z.enum(['reset', 'unlock']).default('reset') }),
+    response: z.strictObject({
+      userId: z.string(),
+      mode: z.enum(['reset', 'unlock']),
+      required: z.number().int(),
+      expiresAt: z.string().datetime(),
+      methods: z.array(gateMethodSchema),
+      /** hideAccountState: pick a type from `methodTypes` and prove it by type (the full number or address). */
+      hidden: z.literal(true).optional(),
+      methodTypes: apiRoutes.startReset.response.shape.methodTypes,
+    }),
   },
-  'reset.startChallenge': { request: z.strictObject({ methodId: idSchema }), response: challengeSchema },
-  'reset.verify': { request: proofSchema, response: apiRoutes.verifyReset.response },
+  /** By method id, or by type when the reset is hidden (the full number or address). */
+  'reset.startChallenge': { request: apiRoutes.startResetChallenge.body, response: challengeSchema },
+  'reset.verify': { request: apiRoutes.verifyReset.body, response: apiRoutes.verifyReset.response },
   'reset.setPassword': { request: z.strictObject({ newPassword: newPasswordSchema }), response: none },
   'reset.cancel': { request: none, response: none },
+  /** Once every gate is passed in an unlock: lift the directory's lockout, keep the password. */
+  'reset.unlock': { request: none, response: apiRoutes.unlockAccount.response },
   'helpdesk.contact': { request: z.strictObject({ userId: userIdSchema, reason: helpdeskReasonSchema }), response: z.strictObject({ supportCode: z.string() }) },
   'demo.getOutbox': { request: none, response: z.strictObject({ messages: z.array(outboxMessageSchema) }) },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;

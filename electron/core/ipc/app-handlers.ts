@@ -39,6 +39,12 @@ export const setLanguage: IpcHandler<'app.setLanguage'> = async ({ language, rem
 
 export const getPasswordPolicy: IpcHandler<'password.getPolicy'> = (_request, s) => s.client.call('getPasswordPolicy', {});
 
+/** The service's rules and blocklist as the person types (the renderer debounces). */
+export const checkPassword: IpcHandler<'password.check'> = (request, s) => s.client.call('checkPassword', request);
+
+/** Change a known password: the old one proves who you are; nothing is kept on this side. */
+export const changePassword: IpcHandler<'password.change'> = (request, s) => s.client.call('changePassword', request);
+
 export const contactHelpdesk: IpcHandler<'helpdesk.contact'> = (request, s) => s.client.call('contactHelpdesk', request);
 
 /** Outside demo mode the directory has no such route and answers NOT_FOUND. */

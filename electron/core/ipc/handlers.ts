@@ -1,6 +1,6 @@
-import { contactHelpdesk, getAppInfo, getDemoOutbox, getPasswordPolicy, setLanguage } from './app-handlers.js';
+import { changePassword, checkPassword, contactHelpdesk, getAppInfo, getDemoOutbox, getPasswordPolicy, setLanguage } from './app-handlers.js';
 import type { IpcHandlers } from './handler.js';
-import { cancelReset, setNewPassword, startReset, startResetChallenge, verifyReset } from './reset-handlers.js';
+import { cancelReset, setNewPassword, startReset, startResetChallenge, unlockAccount, verifyReset } from './reset-handlers.js';
 import { beginAuthenticatorApp, confirmAuthenticatorApp } from './security-info/authenticator-app.js';
 import { removeMethod, renameMethod, setDefaultMethod } from './security-info/manage-methods.js';
 import { getSecurityInfo, reconfirmSecurityInfo, skipRegistration } from './security-info/overview.js';
@@ -40,11 +40,14 @@ export const ipcHandlers: IpcHandlers = {
   'thisDevice.add': addThisDevice,
   'thisDevice.getCode': getThisDeviceCode,
   'password.getPolicy': getPasswordPolicy,
+  'password.check': checkPassword,
+  'password.change': changePassword,
   'reset.start': startReset,
   'reset.startChallenge': startResetChallenge,
   'reset.verify': verifyReset,
   'reset.setPassword': setNewPassword,
   'reset.cancel': cancelReset,
+  'reset.unlock': unlockAccount,
   'helpdesk.contact': contactHelpdesk,
   'demo.getOutbox': getDemoOutbox,
 };

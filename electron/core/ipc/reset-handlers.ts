@@ -2,12 +2,21 @@ import { err, ok } from '../../../contract/errors.js';
 import type { IpcHandler } from './handler.js';
 import { markGateMethods } from './on-this-device.js';
 
+/** Reset and unlock share their gates; the mode decides what the passed gates allow. */
 export const startReset: IpcHandler<'reset.start'> = async (request, s) => {
   s.state.clearReset();
-  const result = await s.client.call('startReset', request);
+  const result = await s.client.call('startReset', { userId: request.userId, mode: request.mode });
   if (!result.ok) return result;
-  s.state.reset = { token: result.data.resetToken, userId: request.userId };
-  return ok({ userId: request.userId, required: result.data.required, methods: await markGateMethods(s, request.userId, result.data.methods) });
+  const { resetToken, required, expiresAt, methods, hidden, methodTypes } = result.data;
+  s.state.reset = { token: resetToken, userId: request.userId };
+  return ok({
+    userId: request.userId,
+    mode: request.mode,
+    required,
+    expiresAt,
+    methods: await markGateMethods(s, request.userId, methods),
+    ...(hidden ? { hidden, methodTypes: methodTypes ?? [] } : {}),
+  });
 };
 
 /** Sends a code, draws questions, or returns WebAuthn options for one gate. */
@@ -36,4 +45,12 @@ export const setNewPassword: IpcHandler<'reset.setPassword'> = async (request, s
 export const cancelReset: IpcHandler<'reset.cancel'> = async (_request, s) => {
   s.state.clearReset();
   return ok({});
+};
+
+/** The unlock's last step: the directory lifts its lockout; the token is spent (no sign-in follows). */
+export const unlockAccount: IpcHandler<'reset.unlock'> = async (_request, s) => {
+  if (!s.state.reset) return err('RESET_EXPIRED', 'Start again');
+  const result = await s.client.call('unlockAccount', {}, s.state.reset.token);
+  if (result.ok || result.error.code === 'RESET_EXPIRED') s.state.clearReset();
+  return result;
 };

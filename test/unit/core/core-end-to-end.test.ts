@@ -79,7 +79,9 @@ describe('megan on the embedded demo', () => {
     expect(start.required).toBe(1);
     // The next step's code: the confirm above used this step's code, and a code is accepted once.
     const verify = await ipc('reset.verify', { methodId: start.methods[0]!.id, code: await nextStepCode(manualKey, Date.now()) });
-    expect(verify).toMatchObject({ complete: true });
+    // The directory's rules reach the page through the core: the default ones and the account's own.
+    expect(verify).toMatchObject({ complete: true, directoryRules: { history: 3, source: 'demo directory' } });
+    expect(await ipc('password.getPolicy')).toMatchObject({ directory: { history: 3, source: 'demo directory' } });
     await ipc('reset.setPassword', { newPassword: NEW_PASSWORD });
     expect(await ipc('session.signIn', { userId: MEGAN, password: NEW_PASSWORD })).toMatchObject({ status: 'secondFactorRequired' });
   });

@@ -4,7 +4,7 @@
  * IPC" guard), and nothing a handler throws leaks out. Table-driven over contract/ipc.ts.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ok } from '../../../contract/errors.js';
 import { ipcChannels, type IpcChannel } from '../../../contract/ipc.js';
 import { createDispatch } from '../../../electron/core/ipc/dispatch.js';
@@ -25,10 +25,20 @@ beforeEach(() => {
   dispatch = createDispatch(handlers as unknown as IpcHandlers, services, log);
 });
 
+/** The fields of a request schema; for a union (by id, or by type when hidden), of the option the valid sample takes. */
+function shapeOf(schema: z.ZodType, valid: unknown): Record<string, z.ZodType> {
+  if (schema instanceof z.ZodObject) return schema.shape;
+  if (schema instanceof z.ZodUnion) {
+    const option = (schema.options as z.ZodType[]).find((o) => o instanceof z.ZodObject && o.safeParse(valid).success);
+    if (option instanceof z.ZodObject) return option.shape;
+  }
+  throw new Error('a request schema the malformed-request table does not know');
+}
+
 /** Malformed variants of a channel's valid request, from the fields of its schema. */
 function malformed(channel: IpcChannel): [string, unknown][] {
   const valid = validIpcRequests[channel] as Record<string, unknown>;
-  const shape = (ipcChannels[channel].request as unknown as z.ZodObject).shape;
+  const shape = shapeOf(ipcChannels[channel].request, valid);
   const fields = Object.keys(shape);
   const cases: [string, unknown][] = [
     ['a string', 'hello'],

@@ -202,9 +202,9 @@ export function createFakeApi(options: FakeOptions = {}) {
         if (r.userId === seedUsers.SSPR_NOT_ENABLED) return fail({ code: 'SSPR_NOT_ENABLED', message: 'not enabled', supportCode: 'SC-1002' });
         if (r.userId === seedUsers.NOT_REGISTERED) return fail({ code: 'NOT_REGISTERED', message: 'not registered', supportCode: 'SC-1003' });
         reset.passed = 0;
-        return ok({ userId: r.userId, required, methods: gateMethods() });
+        return ok({ userId: r.userId, mode: r.mode ?? 'reset', required, expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), methods: gateMethods() });
       }),
-    startResetChallenge: (r) => answer('startResetChallenge', r, () => challengeFor(r.methodId)),
+    startResetChallenge: (r) => answer('startResetChallenge', r, () => ('methodId' in r ? challengeFor(r.methodId) : fail({ code: 'METHOD_NOT_AVAILABLE', message: 'the fake offers methods by id' }))),
     verifyReset: (r) =>
       answer('verifyReset', r, () => {
         if (options.verifyResetError) return fail(options.verifyResetError);
@@ -215,6 +215,9 @@ export function createFakeApi(options: FakeOptions = {}) {
       }),
     setNewPassword: (r) => answer('setNewPassword', r, () => (options.setPasswordError ? fail(options.setPasswordError) : ok({}))),
     cancelReset: (r) => answer('cancelReset', r, () => ok({})),
+    unlockAccount: (r) => answer('unlockAccount', r, () => (reset.passed >= required ? ok({ unlockedAt: new Date().toISOString() }) : fail({ code: 'STEP_NOT_ALLOWED', message: 'verify first' }))),
+    checkPassword: (r) => answer('checkPassword', r, () => ok(/password|123456/i.test(r.newPassword) ? { verdict: 'refused' as const, rule: 'commonPassword' as const } : { verdict: 'ok' as const })),
+    changePassword: (r) => answer('changePassword', r, () => (r.oldPassword === PASSWORD ? ok({ changedAt: new Date().toISOString() }) : fail({ code: 'INVALID_CREDENTIALS', message: 'wrong old password' }))),
     contactHelpdesk: (r) => answer('contactHelpdesk', r, () => ok({ supportCode: 'HD-4242' })),
     getDemoOutbox: (r) =>
       answer('getDemoOutbox', r, () =>

@@ -23,7 +23,7 @@ afterEach(() => core.close());
 describe('reset', () => {
   it('start: every method, marked; the token stays here', async () => {
     const start = await core.ipc('reset.start', { userId: MEGAN.userId });
-    expect(start).toEqual({ ok: true, data: { userId: MEGAN.userId, required: 2, methods: methods.map((m) => ({ ...m, onThisDevice: m.id === 'm-here' })) } });
+    expect(start).toEqual({ ok: true, data: { userId: MEGAN.userId, mode: 'reset', required: 2, expiresAt: '2030-01-01T00:15:00.000Z', methods: methods.map((m) => ({ ...m, onThisDevice: m.id === 'm-here' })) } });
     expect(JSON.stringify(start)).not.toContain(RESET_TOKEN);
   });
 
@@ -56,5 +56,33 @@ describe('reset', () => {
     core.answers.startReset = () => err('NOT_REGISTERED', 'Not registered');
     expect(await core.ipc('reset.start', { userId: 'adele@contoso.com' })).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } });
     expect(core.services.state.reset).toBeNull();
+  });
+});
+
+describe('unlock', () => {
+  it('starts in unlock mode, and once the gates are passed unlocks with the reset token, which is then forgotten', async () => {
+    const start = await core.ipc('reset.start', { userId: MEGAN.userId, mode: 'unlock' });
+    expect(start).toMatchObject({ ok: true, data: { mode: 'unlock' } });
+    expect(core.callsTo('startReset')[0]?.body).toEqual({ userId: MEGAN.userId, mode: 'unlock' });
+    core.answers.unlockAccount = () => ok({ unlockedAt: '2030-01-01T00:05:00.000Z' });
+    expect(await core.ipc('reset.unlock', {})).toEqual({ ok: true, data: { unlockedAt: '2030-01-01T00:05:00.000Z' } });
+    expect(core.callsTo('unlockAccount')[0]).toMatchObject({ token: RESET_TOKEN });
+    expect(core.services.state.reset).toBeNull();
+    expect(await core.ipc('reset.unlock', {})).toMatchObject({ ok: false, error: { code: 'RESET_EXPIRED' } });
+  });
+
+  it('a refused unlock (the directory is down) keeps the token: the person can retry within the reset', async () => {
+    await core.ipc('reset.start', { userId: MEGAN.userId, mode: 'unlock' });
+    core.answers.unlockAccount = () => err('DIRECTORY_UNAVAILABLE', 'down');
+    expect(await core.ipc('reset.unlock', {})).toMatchObject({ ok: false, error: { code: 'DIRECTORY_UNAVAILABLE' } });
+    expect(core.services.state.reset?.token).toBe(RESET_TOKEN);
+  });
+
+  it('a hidden reset (hideAccountState) says so, with the method types to prove by type', async () => {
+    core.answers.startReset = () => ok({ resetToken: RESET_TOKEN, expiresAt: '2030-01-01T00:15:00.000Z', required: 1, methods: [], hidden: true, methodTypes: ['sms', 'authenticatorApp'] });
+    expect(await core.ipc('reset.start', { userId: 'anyone' })).toMatchObject({ ok: true, data: { hidden: true, methodTypes: ['sms', 'authenticatorApp'], methods: [] } });
+    core.answers.startResetChallenge = () => ok({ kind: 'code', channel: 'sms', sentTo: '+1 •••• ••• 0123', digits: 6, expiresAt: '2030-01-01T00:10:00.000Z' });
+    expect(await core.ipc('reset.startChallenge', { methodType: 'sms', address: '+14255550123' })).toMatchObject({ ok: true });
+    expect(core.callsTo('startResetChallenge')[0]).toMatchObject({ body: { methodType: 'sms', address: '+14255550123' }, token: RESET_TOKEN });
   });
 });
