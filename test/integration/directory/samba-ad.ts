@@ -49,6 +49,8 @@ export async function startSambaAd(): Promise<SambaAd> {
       for (let i = 0; i < 100; i++) {
         try {
           process.kill(pid, 0);
+          // This machine's pid 1 reaps orphans late: a Samba that is a zombie has closed its ports.
+          if (/^\d+ \(.*\) Z/.test(await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => ''))) break;
           await new Promise((r) => setTimeout(r, 100));
         } catch {
           break;
