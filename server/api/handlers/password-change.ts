@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../../../contract/errors.js';
 import { checkNewPassword } from '../../passwords/password-check.js';
 import { policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import { audit, auditedFailure, iso, type ServiceContext } from '../../service-context.js';
-import type { SetPasswordResult } from '../../directories/directory.js';
+import type { DirectoryUser, SetPasswordResult } from '../../directories/directory.js';
 import { checkedUnder, isRefused, reserveAttempt, signInKey } from '../../verifiers/throttle.js';
 import type { Handler } from '../handler.js';
 import { notifyUser } from '../notify-user.js';
@@ -15,7 +15,8 @@ import { passwordCheckRefusal, writeRefusal } from '../directory-answers.js';
  */
 export async function setNewPassword(
   ctx: ServiceContext,
-  userId: string,
+  /** The account as the route already found it: not looked up again (each look-up is directory round trips). */
+  user: DirectoryUser,
   policy: SsprPolicy,
   newPassword: string,
   client: string,
@@ -23,8 +24,7 @@ export async function setNewPassword(
   write: () => Promise<SetPasswordResult | { ok: false; wrongPassword: true }>,
   claim: { take(): Promise<boolean>; release(): Promise<void> } = { take: async () => true, release: async () => undefined },
 ): Promise<Result<true>> {
-  const user = await ctx.directory.findUser(userId);
-  if (!user) return err('RESET_EXPIRED', 'Start again');
+  const userId = user.userId;
   const verdict = checkNewPassword(policy.password, newPassword, { userId: user.userId, displayName: user.displayName, organizationName: ctx.tenant.name });
   if (!verdict.ok) {
     return auditedFailure(ctx, { event, userId, client, detail: verdict.rule }, err('POLICY_VIOLATION', `The new password breaks the rule ${verdict.rule}`, { rule: verdict.rule, ...(verdict.value !== undefined ? { ruleValue: verdict.value } : {}) }));
@@ -68,7 +68,7 @@ export const changePassword: Handler<'changePassword'> = async (ctx, { body, cli
     if (oldPasswordOk) await attempt.passed();
     return err('PASSWORD_NOT_MANAGED', "The account's password is not managed by this service", { helpdesk: ctx.tenant.helpdesk });
   }
-  const result = await setNewPassword(ctx, user.userId, policyForUser(ctx.policy, user.groups), body.newPassword, client, 'password.change', () => ctx.directory.changePassword(user.userId, body.oldPassword, body.newPassword));
+  const result = await setNewPassword(ctx, user, policyForUser(ctx.policy, user.groups), body.newPassword, client, 'password.change', () => ctx.directory.changePassword(user.userId, body.oldPassword, body.newPassword));
   // The old password was right (checked above): only a directory that says otherwise keeps the attempt counted.
   if (!result.ok) {
     if (result.error.code !== 'INVALID_CREDENTIALS') await attempt.passed();

@@ -3,7 +3,7 @@ import { err, ok, type Err, type Result } from '../../../contract/errors.js';
 import type { MethodType } from '../../../contract/methods.js';
 import { isSsprEnabled, policyForUser, type SsprPolicy } from '../../policy/policy.js';
 import { audit, auditedFailure, hashToken, iso, newToken, type ServiceContext } from '../../service-context.js';
-import type { WriteOutcome } from '../../directories/directory.js';
+import type { DirectoryUser, WriteOutcome } from '../../directories/directory.js';
 import type { ResetRecord, StoredMethod } from '../../store/store.js';
 import type { TypedOwner } from '../../methods/hidden/hidden-method.js';
 import type { MethodOwner } from '../../methods/method-module.js';
@@ -22,6 +22,8 @@ interface LiveReset {
   methods: StoredMethod[];
   /** False for a hidden reset of an id the directory does not know. */
   known: boolean;
+  /** The account as the directory answered for this request (null: unknown, hidden reset). */
+  user: DirectoryUser | null;
 }
 
 /**
@@ -34,7 +36,7 @@ async function currentReset(ctx: ServiceContext, token: string | null): Promise<
   const user = await ctx.directory.findUser(reset.userId);
   if (!user && !ctx.policy.hideAccountState) return err('RESET_EXPIRED', 'Start the reset again');
   const methods = await ctx.store.listMethods(reset.userId);
-  return { reset, policy: user ? policyForUser(ctx.policy, user.groups) : shownPolicy(ctx), methods, known: user !== null };
+  return { reset, policy: user ? policyForUser(ctx.policy, user.groups) : shownPolicy(ctx), methods, known: user !== null, user };
 }
 
 /** A hidden reset's gates: the offered methods not passed yet (none for an account that cannot reset). */
@@ -157,15 +159,20 @@ export const completeReset: Handler<'completeReset'> = async (ctx, { body, token
   if (isErr(live)) return live;
   const refused = await spend(ctx, live, 'reset');
   if (refused) return refused;
-  const changed = await setNewPassword(ctx, live.reset.userId, live.policy, body.newPassword, client, 'reset.password', () => ctx.directory.resetPassword(live.reset.userId, body.newPassword), {
+  if (!live.user) return err('RESET_EXPIRED', 'Start again');
+  const changed = await setNewPassword(ctx, live.user, live.policy, body.newPassword, client, 'reset.password', () => ctx.directory.resetPassword(live.reset.userId, body.newPassword), {
     take: () => ctx.store.completeReset(live.reset.tokenHash, ctx.clock()),
     release: () => ctx.store.reopenReset(live.reset.tokenHash),
   });
   if (!changed.ok) return changed;
   // A successful reset clears the sign-in lockout, in the directory and here (POLICY.md). The
   // password is already set: a directory that will not unlock is audited, not a failed reset.
-  const unlocked = await ctx.directory.unlock(live.reset.userId).catch((e: unknown) => ({ ok: false as const, kind: 'unreachable' as const, message: e instanceof Error ? e.message : 'unreachable' }));
-  if (!unlocked.ok) await audit(ctx, { event: 'reset.unlock', userId: live.reset.userId, client, outcome: 'failure', detail: `directory: ${unlocked.kind}` });
+  // Only an account the directory reported locked (or one that cannot tell) is written again:
+  // an unlock is a directory write (replicated, on AD) that an unlocked account does not need.
+  if (live.user.state?.locked !== false) {
+    const unlocked = await ctx.directory.unlock(live.reset.userId).catch((e: unknown) => ({ ok: false as const, kind: 'unreachable' as const, message: e instanceof Error ? e.message : 'unreachable' }));
+    if (!unlocked.ok) await audit(ctx, { event: 'reset.unlock', userId: live.reset.userId, client, outcome: 'failure', detail: `directory: ${unlocked.kind}` });
+  }
   await ctx.store.clearAttempts(signInKey(live.reset.userId));
   await notifyUser(ctx, live.reset.userId, { kind: 'reset' }, language);
   return ok({ completedAt: iso(ctx.clock()) });

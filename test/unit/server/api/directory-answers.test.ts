@@ -123,3 +123,22 @@ describe("the directory's password rules in the checklist", () => {
     expect(success(await h.call('verifyReset', { methodId: ALAIN_APP, code: await alainCode(h) }, unlock.resetToken)).directoryRules).toBeUndefined();
   });
 });
+
+describe('a reset writes the directory no more than it must', () => {
+  it('an account that is not locked gets its password and no unlock write; a locked one is unlocked after it', async () => {
+    h = await createFastHarness();
+    const unlocks: string[] = [];
+    const real = directory().unlock.bind(directory());
+    directory().unlock = async (userId: string) => {
+      unlocks.push(userId);
+      return real(userId);
+    };
+    success(await h.call('completeReset', { newPassword: NEW_PASSWORD }, await verifiedReset()));
+    expect(unlocks).toEqual([]);
+    directory().lock(ALAIN);
+    h.clock.advance(31_000);
+    success(await h.call('completeReset', { newPassword: 'Another-Lantern-Orbit-43' }, await verifiedReset()));
+    expect(unlocks).toEqual([ALAIN]);
+    await h.signIn(ALAIN, 'Another-Lantern-Orbit-43');
+  });
+});
