@@ -41,11 +41,14 @@ export interface DirectoryUser {
 /**
  * A password check as the directory answers it: `disabled` and `expired` (the account, not the
  * password) and `mustChange` (the password expired, or must change at next sign-in; AD 532/773,
- * ppolicy passwordExpired) — the last two only ever follow a right password.
+ * ppolicy passwordExpired). On Active Directory and the memory directory the states other than
+ * `locked` only follow a right password; slapd refuses an administrator's lock and a passed
+ * `pwdEndTime` before it checks the password, so there `disabled` and `expired` may follow a
+ * wrong one — which is why the service tells no state under `hideAccountState`.
  */
 export type PasswordCheck = 'ok' | 'invalid' | 'locked' | 'disabled' | 'expired' | 'mustChange';
 
-/** Why a directory refused a write, in its own categories (issue 8's list). */
+/** Why a directory refused a write, in its own categories (issue 8's list). An expired account's write is `disabled`: to the person, both mean "self-service cannot help". */
 export const refusalKinds = ['tooShort', 'quality', 'history', 'tooYoung', 'locked', 'disabled', 'rights', 'unreachable', 'other'] as const;
 export type RefusalKind = (typeof refusalKinds)[number];
 

@@ -216,6 +216,9 @@ export class ActiveDirectory implements Directory {
     const found = await this.find(userId);
     if (!found) return { ok: false, kind: 'other', message: 'The account was not found in the directory' };
     if (found.user.state?.disabled) return { ok: false, kind: 'disabled', message: 'The account is disabled' };
+    // Not locked (msDS-User-Account-Control-Computed says so): no write, which on a real domain
+    // would be replicated to every DC for nothing.
+    if (!found.user.state?.locked) return { ok: true };
     try {
       await this.connections.asService('unlock', (client) => client.modify(found.dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'lockoutTime', values: ['0'] }) })));
       return { ok: true };
