@@ -82,7 +82,7 @@ for (const { kind, name, historyOnReset } of directories) {
       await app.onScreen('register-security-info', app.t.register.title);
       await app.button(app.t.methods.authenticatorApp).click();
       const secret = await addAuthenticatorApp(app);
-      const steps = new AuthenticatorSteps(secret);
+      const steps = new AuthenticatorSteps();
       // The step just typed (or a later one, if the clock moved on since): never typed again.
       steps.spent(Math.floor(Date.now() / 30_000));
       await expectAdded(app);

@@ -1,25 +1,21 @@
 /**
  * One authenticator app used several times in a test, as a phone would be: the service
  * accepts each 30-second step once and only within ±1 step of its clock, so every code here
- * is oathtool's for a step never used before — the earliest one the service still accepts,
+ * is for a step never used before — the earliest one the service still accepts,
  * waiting for the clock only when the next step is not yet in reach.
  */
-import { oathtoolCode } from './oathtool.js';
-
 const PERIOD = 30;
 const stepNow = () => Math.floor(Date.now() / 1000 / PERIOD);
 
 export class AuthenticatorSteps {
   private last = -Infinity;
 
-  constructor(private readonly secret: string) {}
-
   /** Record a step spent outside this class (the code typed when the app was added). */
   spent(step: number): void {
     this.last = Math.max(this.last, step);
   }
 
-  /** A code for a fresh step, as an offset for gates.ts's `passWith` (seconds from now). */
+  /** A fresh step, as the offset (seconds from now) for gates.ts's `passWith`, which asks oathtool. */
   async nextOffset(): Promise<number> {
     let now = stepNow();
     // The step behind the clock is accepted too, unless it will have left the window by the
@@ -33,10 +29,5 @@ export class AuthenticatorSteps {
     this.last = step;
     // The middle of the step, so oathtool's clock and ours agree on which step it is.
     return step * PERIOD + PERIOD / 2 - Date.now() / 1000;
-  }
-
-  /** The code itself, for a field typed directly. */
-  async nextCode(): Promise<string> {
-    return oathtoolCode(this.secret, await this.nextOffset());
   }
 }
