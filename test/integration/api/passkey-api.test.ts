@@ -90,7 +90,7 @@ describe('security key through the API in Chromium', () => {
     expect(keyId, 'the registration test must pass first').toBeDefined();
     const { resetToken, options, assertion } = await keyAssertion(keyId);
     expect(options).toMatchObject({ rpId: 'localhost', userVerification: 'required' });
-    expect(data(await pageCall(vb.page, 'verifyReset', { methodId: keyId, assertion: assertion as never }, resetToken), 'verifyReset')).toEqual({ passed: 1, required: 1, complete: true });
+    expect(data(await pageCall(vb.page, 'verifyReset', { methodId: keyId, assertion: assertion as never }, resetToken), 'verifyReset')).toEqual({ passed: 1, required: 1, complete: true, directoryRules: { history: 3, source: 'demo directory' } });
     const stored = await storedKey(keyId);
     expect(stored.counter).toBe(await authenticatorSignCount());
     expect(stored.counter).toBeGreaterThan(0);
