@@ -57,6 +57,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw new Error('--test-presence fakes the OS presence prompt for tests and works only with the embedded demo directory');
   }
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  /** The per-launch token as a bearer: what every IPC call and the event stream must show. */
+  const holdsToken = (authorization: string | undefined): boolean => {
+    const given = authorization?.startsWith('Bearer ') ? authorization.slice(7) : '';
+    return given !== '' && sameSecret(given, token);
+  };
   let origin = '';
 
   app.addHook('onRequest', async (request, reply) => {
@@ -77,9 +82,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   app.post<{ Params: { channel: string } }>('/ipc/:channel', async (request, reply) => {
-    const auth = request.headers.authorization ?? '';
-    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-    if (!given || !sameSecret(given, token)) return reply.code(401).send(err('UNAUTHORIZED', 'Missing or wrong token'));
+    if (!holdsToken(request.headers.authorization)) return reply.code(401).send(err('UNAUTHORIZED', 'Missing or wrong token'));
     const requestOrigin = request.headers.origin;
     if (requestOrigin !== undefined && requestOrigin !== origin && requestOrigin !== origin.replace('localhost', '127.0.0.1')) {
       return reply.code(403).send(err('FORBIDDEN_SENDER', 'Wrong origin'));
@@ -94,9 +97,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const stream of streams) stream.write(`event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
   app.get('/events', async (request, reply) => {
-    const auth = request.headers.authorization ?? '';
-    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-    if (!given || !sameSecret(given, token)) return reply.code(401).send(err('UNAUTHORIZED', 'Missing or wrong token'));
+    if (!holdsToken(request.headers.authorization)) return reply.code(401).send(err('UNAUTHORIZED', 'Missing or wrong token'));
     reply.hijack();
     const stream = reply.raw;
     stream.writeHead(200, {
