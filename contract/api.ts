@@ -317,6 +317,11 @@ export const apiRoutes = {
     body: empty,
     response: strict({ unlockedAt: z.string().datetime() }),
   }),
+  extendReset: route({
+    method: 'POST', path: '/reset/extend', auth: 'reset', summary: 'Give a reset more time before it runs out (WCAG 2.2.1: warned, then extended with one action; at most 10 times)',
+    body: empty,
+    response: strict({ expiresAt: z.string().datetime() }),
+  }),
   checkPassword: route({
     method: 'POST', path: '/password-policy/check', auth: 'none', summary: "Check a new password against the service's rules and blocklist as it is typed (the directory still decides at the write)",
     /** `userId` as typed, never looked up: the answer must not depend on whether the account exists. */

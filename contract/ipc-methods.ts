@@ -5,6 +5,7 @@
  */
 export const ipcMethods = {
   getAppInfo: 'app.getInfo',
+  quitApp: 'app.quit',
   setLanguage: 'app.setLanguage',
   signIn: 'session.signIn',
   startSecondFactor: 'session.startSecondFactor',
@@ -38,6 +39,7 @@ export const ipcMethods = {
   setNewPassword: 'reset.setPassword',
   cancelReset: 'reset.cancel',
   unlockAccount: 'reset.unlock',
+  extendReset: 'reset.extend',
   contactHelpdesk: 'helpdesk.contact',
   getDemoOutbox: 'demo.getOutbox',
 } as const;

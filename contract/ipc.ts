@@ -57,6 +57,8 @@ export const appInfoSchema = z.strictObject({
   startUserId: z.string().max(256).optional(),
   /** `--lock-screen`: reset and unlock only, no links out, no settings, this device is no authenticator. */
   lockScreen: z.boolean().optional(),
+  /** After this long with no call, the core wipes the session: the page warns a minute before. */
+  idleTimeoutMs: z.number().int().positive(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -93,6 +95,8 @@ export type ThisDeviceCode = z.infer<typeof thisDeviceCodeSchema>;
 
 export const ipcChannels = {
   'app.getInfo': { request: none, response: appInfoSchema },
+  /** Close the app (the lock-screen helper after success or idle): the session is wiped first. */
+  'app.quit': { request: none, response: none },
   /** `remember: false` only tells the main side which language the user reads now (the service writes in it). */
   'app.setLanguage': { request: z.strictObject({ language: languageSchema, remember: z.boolean().default(true) }), response: none },
   'session.signIn': {
@@ -162,6 +166,8 @@ export const ipcChannels = {
   'reset.cancel': { request: none, response: none },
   /** Once every gate is passed in an unlock: lift the directory's lockout, keep the password. */
   'reset.unlock': { request: none, response: apiRoutes.unlockAccount.response },
+  /** More time for the reset (the page warns before `expiresAt`); the service caps how often. */
+  'reset.extend': { request: none, response: apiRoutes.extendReset.response },
   'helpdesk.contact': { request: z.strictObject({ userId: userIdSchema, reason: helpdeskReasonSchema }), response: z.strictObject({ supportCode: z.string() }) },
   'demo.getOutbox': { request: none, response: z.strictObject({ messages: z.array(outboxMessageSchema) }) },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
@@ -180,6 +186,9 @@ export type IpcResponse<C extends IpcChannel> = z.infer<IpcChannels[C]['response
 /** The object the preload exposes as `window.signin` (and the web bridge mimics). */
 export type SigninApi = {
   [M in IpcMethodName]: (request: IpcRequest<(typeof ipcMethods)[M]>) => Promise<Result<IpcResponse<(typeof ipcMethods)[M]>>>;
+} & {
+  /** Named subscriptions to main → renderer events; each returns its unsubscribe. */
+  [S in IpcEventSubscription]: (listener: (payload: IpcEventPayload<(typeof ipcEvents)[S]>) => void) => () => void;
 };
 
 // Compile-time check: every channel in the map has a method name, and no name points nowhere.

@@ -14,6 +14,7 @@ import { useStore } from './store/store';
 const SignInFlow = lazy(() => import('./flows/sign-in/sign-in-flow').then((m) => ({ default: m.SignInFlow })));
 const SecurityInfoFlow = lazy(() => import('./flows/security-info/security-info-flow').then((m) => ({ default: m.SecurityInfoFlow })));
 const ResetFlow = lazy(() => import('./flows/reset/reset-flow').then((m) => ({ default: m.ResetFlow })));
+const ChangeFlow = lazy(() => import('./flows/change/change-flow').then((m) => ({ default: m.ChangeFlow })));
 const DemoInboxScreen = lazy(() => import('./flows/demo-inbox/demo-inbox-screen').then((m) => ({ default: m.DemoInboxScreen })));
 
 /** The flow on screen; each flow renders its own current step. */
@@ -27,6 +28,8 @@ function CurrentFlow({ app }: { app: Extract<AppState, { step: 'ready' }> }) {
       return <SecurityInfoFlow />;
     case 'reset':
       return <ResetFlow />;
+    case 'change':
+      return <ChangeFlow />;
     case 'demoInbox':
       return <DemoInboxScreen />;
     default:

@@ -37,7 +37,8 @@ export async function createCore(options: CoreOptions, log: (message: string) =>
   const state = new SessionState();
   const events = new CoreEvents();
   // A lock screen is left by the person who used it: it forgets sooner than a desktop app.
-  const lifecycle = new SessionLifecycle(state, events, options.idleTimeoutMs ?? (options.lockScreen ? LOCK_SCREEN_IDLE_MS : DESKTOP_IDLE_MS));
+  const idleTimeoutMs = options.idleTimeoutMs ?? (options.lockScreen ? LOCK_SCREEN_IDLE_MS : DESKTOP_IDLE_MS);
+  const lifecycle = new SessionLifecycle(state, events, idleTimeoutMs);
   const language = new ReadingLanguage(config, options.systemLocale);
   const qrGuard = new QrScreenGuard(options.hostHooks ?? noHostHooks);
   const handle = createDispatch(
@@ -58,6 +59,11 @@ export async function createCore(options: CoreOptions, log: (message: string) =>
       startFlow: options.startFlow ?? 'home',
       ...(options.startUserId ? { startUserId: options.startUserId } : {}),
       lockScreen: options.lockScreen ?? false,
+      idleTimeoutMs,
+      quit: () => {
+        lifecycle.wipe(options.lockScreen ? 'lockScreenDone' : 'signedOut');
+        options.hostHooks?.quit?.();
+      },
       now: options.now ?? Date.now,
       log,
     },

@@ -30,6 +30,10 @@ export interface Services {
   startFlow: StartFlow;
   startUserId?: string;
   lockScreen: boolean;
+  /** Idle time before the core wipes the session (the page warns before it). */
+  idleTimeoutMs: number;
+  /** Wipe the session, then close the app where the host can. */
+  quit: () => void;
   /** The clock codes are made with (Date.now; tests may shift it). */
   now: () => number;
   log: (message: string) => void;

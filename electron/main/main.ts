@@ -97,7 +97,7 @@ function start(): void {
         ...(launch.userId ? { startUserId: launch.userId } : {}),
         lockScreen: launch.lockScreen,
         presence: createUserPresence(),
-        hostHooks: protection,
+        hostHooks: { protectContent: (on) => protection.protectContent(on), quit: () => app.quit() },
       });
       if (quitting) {
         // The user quit while the core was starting: close it instead of opening a window.

@@ -5,6 +5,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseLaunchOptions } from '../main/launch-options.js';
 import { KeytarVault } from '../core/vault/keytar-vault.js';
 import { ensureRendererBuilt } from './renderer-build.js';
 import { isTestPresenceAnswer, testPresenceAnswers } from './test-presence.js';
@@ -14,15 +15,22 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '5180' },
     'directory-url': { type: 'string' },
+    // The desktop app's launch flags (electron/main/launch-options.ts), so both hosts open alike.
     reset: { type: 'boolean', default: false },
+    unlock: { type: 'boolean', default: false },
+    change: { type: 'boolean', default: false },
+    user: { type: 'string' },
+    'lock-screen': { type: 'boolean', default: false },
     prefs: { type: 'string' },
     // TEST BOUNDARY: fakes only the OS presence prompt, embedded demo only (test-presence.ts).
     'test-presence': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
+  // A deep link (sign-in-helper://reset?user=ID) may come as an argument, as on the desktop.
+  allowPositionals: true,
 });
 if (values.help) {
-  console.log('Usage: npm run web -- [--port 5180] [--directory-url https://…] [--reset] [--prefs FILE]');
+  console.log('Usage: npm run web -- [--port 5180] [--directory-url https://…] [--reset|--unlock|--change] [--user ID] [--lock-screen] [--prefs FILE] [sign-in-helper://reset?user=ID]');
   console.log('Tests only: --test-presence=success|cancelled fakes the OS presence prompt (embedded demo only)');
   process.exit(0);
 }
@@ -42,6 +50,7 @@ if (testPresence !== undefined && values['directory-url']) {
   process.exit(2);
 }
 
+const launch = parseLaunchOptions(process.argv.slice(2));
 const root = resolve(import.meta.dirname, '..', '..');
 const configHome = process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
 try {
@@ -54,7 +63,9 @@ try {
     managedPolicyPath: process.platform === 'linux' ? '/etc/sign-in-helper/policy.json' : undefined,
     ...(values['directory-url'] ? { overrides: { directoryUrl: values['directory-url'] } } : {}),
     vault: new KeytarVault({ service: 'sign-in-helper' }),
-    startFlow: values.reset ? 'reset' : 'home',
+    startFlow: launch.startFlow,
+    ...(launch.userId ? { startUserId: launch.userId } : {}),
+    lockScreen: launch.lockScreen,
     ...(testPresence ? { testPresence } : {}),
   });
   if (testPresence) console.warn(`TEST MODE: the OS presence prompt always answers "${testPresence}" (--test-presence).`);

@@ -3,11 +3,18 @@
  * (enforced by its type and by a unit test). Accessible names used by end-to-end tests
  * ("User ID", "Sign in", "Next", …) live here — change them only together with the tests.
  */
+import { changeEn, feedbackEn } from '../flows/change/strings';
 import { methodStringsEn } from '../methods/strings';
+import { idleEn, lockScreenEn } from '../shell/strings';
 
 export const en = {
   /** The method modules' own texts (renderer/methods/<type>/strings.ts). */
   method: methodStringsEn,
+  /** Flows and the shell keep their newer texts beside their code. */
+  change: changeEn,
+  feedback: feedbackEn,
+  lockScreen: lockScreenEn,
+  idle: idleEn,
   app: {
     name: 'Sign-in Helper',
     documentTitle: '{{screen}} – Sign-in Helper',

@@ -1,4 +1,6 @@
+import { changeZhTW, feedbackZhTW } from '../flows/change/strings';
 import { methodStringsZhTW } from '../methods/strings';
+import { idleZhTW, lockScreenZhTW } from '../shell/strings';
 import type { Messages } from './en';
 
 /**
@@ -7,6 +9,10 @@ import type { Messages } from './en';
  */
 export const zhTW: Messages = {
   method: methodStringsZhTW,
+  change: changeZhTW,
+  feedback: feedbackZhTW,
+  lockScreen: lockScreenZhTW,
+  idle: idleZhTW,
   app: {
     name: '登入小幫手',
     documentTitle: '{{screen}} – 登入小幫手',

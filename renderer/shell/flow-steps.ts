@@ -13,6 +13,7 @@ export function flowSteps(s: Store): FlowSteps {
   switch (s.app.flow) {
     case 'home':
     case 'demoInbox':
+    case 'change':
       return null;
     case 'signIn':
       return { labels: signInSteps, current: s.signIn.step === 'credentials' ? 0 : 1 };

@@ -8,7 +8,7 @@ import type { Store } from './store';
 import type { AppInfo, ErrorInfo, Language } from './types';
 
 /** The one place that says which flow is on screen. */
-export type Flow = 'home' | 'signIn' | 'securityInfo' | 'reset' | 'demoInbox';
+export type Flow = 'home' | 'signIn' | 'securityInfo' | 'reset' | 'change' | 'demoInbox';
 
 export type AppState =
   | { step: 'loading'; loading: true; error: null }
@@ -85,6 +85,8 @@ export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get) 
           return setFlow('reset');
         case 'sessionEnded':
         case 'passwordReset':
+        case 'unlocked':
+        case 'passwordChanged':
           get().beginSignIn(outcome.userId);
           return setFlow('signIn');
         case 'cancelled':

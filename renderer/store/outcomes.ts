@@ -15,4 +15,9 @@ export type FlowOutcome =
   | { flow: 'reset'; kind: 'cancelled' }
   /** No automatic sign-in after a reset (policy): the shell opens sign-in with the user id. */
   | { flow: 'reset'; kind: 'passwordReset'; userId: string }
+  /** An unlock passed its gates: the account is unlocked, the password unchanged. */
+  | { flow: 'reset'; kind: 'unlocked'; userId: string }
+  | { flow: 'change'; kind: 'cancelled' }
+  /** The password was changed: sign in with the new one (no automatic sign-in). */
+  | { flow: 'change'; kind: 'passwordChanged'; userId: string }
   | { flow: 'demoInbox'; kind: 'closed' };

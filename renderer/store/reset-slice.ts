@@ -6,6 +6,9 @@ import { call } from './call';
 import type { Store } from './store';
 import type { Async, DirectoryPasswordRulesView, ErrorInfo, GateMethod, MethodProof, PasswordPolicy } from './types';
 
+/** What the gates are for: a new password, or lifting the directory's lockout. */
+export type ResetMode = 'reset' | 'unlock';
+
 /** The seed's error cases: startReset answers these with a full error page, not a field error. */
 export const blockingCodes: readonly ErrorCode[] = ['PASSWORD_NOT_MANAGED', 'SSPR_NOT_ENABLED', 'NOT_REGISTERED'];
 
@@ -28,8 +31,8 @@ export type ResetState =
 
 export interface ResetSlice {
   reset: ResetState;
-  /** Shell only: open the flow at its first step. */
-  beginReset: (userId?: string) => void;
+  /** Shell only: open the flow at its first step; `unlock` passes the same gates, then unlocks. */
+  beginReset: (userId?: string, mode?: ResetMode) => void;
   startReset: (userId: string) => Promise<void>;
   chooseResetMethod: (methodId: string) => void;
   /** The Verify step's proof for the chosen method. */

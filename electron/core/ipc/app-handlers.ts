@@ -17,7 +17,15 @@ export const getAppInfo: IpcHandler<'app.getInfo'> = async (_request, s) => {
     startFlow: s.startFlow,
     ...(s.startUserId ? { startUserId: s.startUserId } : {}),
     ...(s.lockScreen ? { lockScreen: true } : {}),
+    idleTimeoutMs: s.idleTimeoutMs,
   });
+};
+
+/** The lock-screen helper closes after success or idle; the session is wiped before the window goes. */
+export const quitApp: IpcHandler<'app.quit'> = async (_request, s) => {
+  // After this call returns, so the page gets its answer before its window closes.
+  setTimeout(s.quit, 0);
+  return ok({});
 };
 
 /**

@@ -1,6 +1,6 @@
-import { changePassword, checkPassword, contactHelpdesk, getAppInfo, getDemoOutbox, getPasswordPolicy, setLanguage } from './app-handlers.js';
+import { changePassword, checkPassword, contactHelpdesk, getAppInfo, getDemoOutbox, getPasswordPolicy, quitApp, setLanguage } from './app-handlers.js';
 import type { IpcHandlers } from './handler.js';
-import { cancelReset, setNewPassword, startReset, startResetChallenge, unlockAccount, verifyReset } from './reset-handlers.js';
+import { cancelReset, extendReset, setNewPassword, startReset, startResetChallenge, unlockAccount, verifyReset } from './reset-handlers.js';
 import { beginAuthenticatorApp, confirmAuthenticatorApp } from './security-info/authenticator-app.js';
 import { removeMethod, renameMethod, setDefaultMethod } from './security-info/manage-methods.js';
 import { getSecurityInfo, reconfirmSecurityInfo, skipRegistration } from './security-info/overview.js';
@@ -16,6 +16,7 @@ import { getThisDeviceStatus } from './this-device/get-status.js';
 export const ipcHandlers: IpcHandlers = {
   'app.getInfo': getAppInfo,
   'app.setLanguage': setLanguage,
+  'app.quit': quitApp,
   'session.signIn': signIn,
   'session.startSecondFactor': startSecondFactor,
   'session.verifySecondFactor': verifySecondFactor,
@@ -48,6 +49,7 @@ export const ipcHandlers: IpcHandlers = {
   'reset.setPassword': setNewPassword,
   'reset.cancel': cancelReset,
   'reset.unlock': unlockAccount,
+  'reset.extend': extendReset,
   'helpdesk.contact': contactHelpdesk,
   'demo.getOutbox': getDemoOutbox,
 };

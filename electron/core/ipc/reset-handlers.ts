@@ -47,6 +47,14 @@ export const cancelReset: IpcHandler<'reset.cancel'> = async (_request, s) => {
   return ok({});
 };
 
+/** More time for the reset the page warned about; the service caps how often (WCAG 2.2.1). */
+export const extendReset: IpcHandler<'reset.extend'> = async (_request, s) => {
+  if (!s.state.reset) return err('RESET_EXPIRED', 'Start the reset again');
+  const result = await s.client.call('extendReset', {}, s.state.reset.token);
+  if (!result.ok && result.error.code === 'RESET_EXPIRED') s.state.clearReset();
+  return result;
+};
+
 /** The unlock's last step: the directory lifts its lockout; the token is spent (no sign-in follows). */
 export const unlockAccount: IpcHandler<'reset.unlock'> = async (_request, s) => {
   if (!s.state.reset) return err('RESET_EXPIRED', 'Start again');

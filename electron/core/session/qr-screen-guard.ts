@@ -6,6 +6,8 @@
 export interface HostHooks {
   /** Electron: `win.setContentProtection(on)`; the web host cannot, so it does nothing. */
   protectContent(on: boolean): void;
+  /** Close the app (Electron: `app.quit()`); the web host cannot close the tab, so it leaves this out. */
+  quit?(): void;
 }
 
 export const noHostHooks: HostHooks = { protectContent: () => undefined };

@@ -14,6 +14,7 @@ const webauthnResponse = { id: 'cred-1', rawId: 'cred-1', type: 'public-key' as 
 export const validIpcRequests: { [C in IpcChannel]: IpcRequest<C> } = {
   'app.getInfo': {},
   'app.setLanguage': { language: 'zh-TW', remember: true },
+  'app.quit': {},
   'session.signIn': { userId: 'megan@contoso.com', password: 'Demo-Passw0rd-2026' },
   'session.startSecondFactor': { methodId: 'm-1' },
   'session.verifySecondFactor': { methodId: 'm-1', code: '123456' },
@@ -46,12 +47,14 @@ export const validIpcRequests: { [C in IpcChannel]: IpcRequest<C> } = {
   'reset.setPassword': { newPassword: 'Correct-Horse-Battery-77' },
   'reset.cancel': {},
   'reset.unlock': {},
+  'reset.extend': {},
   'helpdesk.contact': { userId: 'adele@contoso.com', reason: 'SSPR_NOT_ENABLED' },
   'demo.getOutbox': {},
 };
 
 export const validIpcResponses: { [C in IpcChannel]: IpcResponse<C> } = {
-  'app.getInfo': { version: '1.0.0', host: 'web', demo: true, tenantName: 'Contoso', systemLocale: 'en-US', language: null, languageLocked: false, helpdesk: {}, startFlow: 'home' },
+  'app.getInfo': { version: '1.0.0', host: 'web', demo: true, tenantName: 'Contoso', systemLocale: 'en-US', language: null, languageLocked: false, helpdesk: {}, startFlow: 'home', idleTimeoutMs: 600000 },
+  'app.quit': {},
   'app.setLanguage': {},
   'session.signIn': { status: 'signedIn', user, secondFactorMethods: [] },
   'session.startSecondFactor': { kind: 'totp', digits: 6 },
@@ -95,6 +98,7 @@ export const validIpcResponses: { [C in IpcChannel]: IpcResponse<C> } = {
   'reset.setPassword': {},
   'reset.cancel': {},
   'reset.unlock': { unlockedAt: '2026-03-02T09:00:00.000Z' },
+  'reset.extend': { expiresAt: '2026-03-02T09:15:00.000Z' },
   'helpdesk.contact': { supportCode: 'ABCDEF0123' },
   'demo.getOutbox': { messages: [] },
 };

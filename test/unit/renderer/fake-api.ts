@@ -5,7 +5,7 @@
  */
 import type { Challenge, DirectoryPasswordRulesView, PasswordPolicy } from '../../../contract/api';
 import type { ErrorInfo, Result } from '../../../contract/errors';
-import type { AppInfo, GateMethod, IpcResponse, SecurityInfoMethod, SigninApi } from '../../../contract/ipc';
+import type { AppInfo, GateMethod, IpcEventSubscription, IpcResponse, SecurityInfoMethod, SigninApi } from '../../../contract/ipc';
 import { methodTypes, type MethodType } from '../../../contract/methods';
 
 export const GOOD_CODE = '123456';
@@ -83,7 +83,17 @@ export function createFakeApi(options: FakeOptions = {}) {
     languageLocked: false,
     helpdesk: { email: 'helpdesk@contoso.com', phone: '+1 555 0100' },
     startFlow: 'home',
+    idleTimeoutMs: 600_000,
     ...options.appInfo,
+  };
+
+  type Listener = (payload: unknown) => void;
+  const listeners = new Map<IpcEventSubscription, Set<Listener>>();
+  const subscribe = (name: IpcEventSubscription, listener: Listener) => {
+    const set = listeners.get(name) ?? new Set<Listener>();
+    set.add(listener);
+    listeners.set(name, set);
+    return () => void set.delete(listener);
   };
 
   /** Makes the next call of `method` wait until the returned function is called. */
@@ -219,6 +229,10 @@ export function createFakeApi(options: FakeOptions = {}) {
     checkPassword: (r) => answer('checkPassword', r, () => ok(/password|123456/i.test(r.newPassword) ? { verdict: 'refused' as const, rule: 'commonPassword' as const } : { verdict: 'ok' as const })),
     changePassword: (r) => answer('changePassword', r, () => (r.oldPassword === PASSWORD ? ok({ changedAt: new Date().toISOString() }) : fail({ code: 'INVALID_CREDENTIALS', message: 'wrong old password' }))),
     contactHelpdesk: (r) => answer('contactHelpdesk', r, () => ok({ supportCode: 'HD-4242' })),
+    extendReset: (r) => answer('extendReset', r, () => ok({ expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() })),
+    quitApp: (r) => answer('quitApp', r, () => ok({})),
+    onNavigate: (listener) => subscribe('onNavigate', listener as Listener),
+    onSessionWiped: (listener) => subscribe('onSessionWiped', listener as Listener),
     getDemoOutbox: (r) =>
       answer('getDemoOutbox', r, () =>
         ok({
@@ -231,7 +245,13 @@ export function createFakeApi(options: FakeOptions = {}) {
   };
 
   const callsOf = (name: keyof SigninApi) => calls.filter((c) => c.method === name).map((c) => c.request);
-  return { api, calls, callsOf, hold, methods };
+  /** What the main side would send: `emit('onNavigate', { flow: 'reset', userId })`. */
+  const emit = <S extends IpcEventSubscription>(name: S, payload: Parameters<Parameters<SigninApi[S]>[0]>[0]) => {
+    for (const listener of [...(listeners.get(name) ?? [])]) listener(payload);
+  };
+  /** How many listeners a subscription has now (a screen must unsubscribe when it goes). */
+  const listenerCount = (name: IpcEventSubscription) => listeners.get(name)?.size ?? 0;
+  return { api, calls, callsOf, hold, methods, emit, listenerCount };
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>;

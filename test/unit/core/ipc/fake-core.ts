@@ -74,6 +74,7 @@ export async function fakeCore(options: FakeCoreOptions = {}) {
   const protectContent = vi.fn<(on: boolean) => void>();
   const vault = options.vault ?? new MemoryVault();
   const log = vi.fn<(message: string) => void>();
+  const quit = vi.fn<() => void>();
   const services: Services = {
     client,
     state: new SessionState(),
@@ -89,6 +90,8 @@ export async function fakeCore(options: FakeCoreOptions = {}) {
     demo: false,
     startFlow: options.startFlow ?? 'home',
     lockScreen: options.lockScreen ?? false,
+    idleTimeoutMs: 600_000,
+    quit,
     now: options.now ?? Date.now,
     log,
   };
@@ -100,6 +103,7 @@ export async function fakeCore(options: FakeCoreOptions = {}) {
     answers,
     calls,
     protectContent,
+    quit,
     vault,
     log,
     seen,
