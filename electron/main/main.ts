@@ -10,7 +10,7 @@ import type { Core } from '../core/core-types.js';
 import { KeytarVault } from '../core/vault/keytar-vault.js';
 import { createContentProtection } from './content-protection.js';
 import { registerIpcHandlers } from './handle.js';
-import { navigationOf, parseDeepLink, parseLaunchOptions, type Navigation } from './launch-options.js';
+import { navigationOf, parseDeepLink, parseLaunchOptions, type Navigation } from '../core/launch-options.js';
 import { createLogger } from './log.js';
 import { configureMacWebAuthn } from './mac-webauthn.js';
 import { managedPolicyPath } from './managed-policy-path.js';

@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseLaunchOptions } from '../main/launch-options.js';
+import { parseLaunchOptions } from '../core/launch-options.js';
 import { KeytarVault } from '../core/vault/keytar-vault.js';
 import { ensureRendererBuilt } from './renderer-build.js';
 import { isTestPresenceAnswer, testPresenceAnswers } from './test-presence.js';
@@ -15,7 +15,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '5180' },
     'directory-url': { type: 'string' },
-    // The desktop app's launch flags (electron/main/launch-options.ts), so both hosts open alike.
+    // The desktop app's launch flags (electron/core/launch-options.ts), so both hosts open alike.
     reset: { type: 'boolean', default: false },
     unlock: { type: 'boolean', default: false },
     change: { type: 'boolean', default: false },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isResetDeepLink, navigationOf, parseDeepLink, parseLaunchOptions, prefillUserId } from '../../../../electron/main/launch-options.js';
+import { isResetDeepLink, navigationOf, parseDeepLink, parseLaunchOptions, prefillUserId } from '../../../../electron/core/launch-options.js';
 import { managedPolicyPath } from '../../../../electron/main/managed-policy-path.js';
 
 describe('parseLaunchOptions', () => {
