@@ -69,6 +69,10 @@ export const en = {
     signInHint: 'Add, change or remove the methods that prove it is you.',
     forgot: 'Forgot my password',
     forgotHint: 'Reset your password with the security info you registered.',
+    unlock: 'Unlock my account',
+    unlockHint: 'Locked out after too many tries? Prove it is you and your password stays as it is.',
+    change: 'Change my password',
+    changeHint: 'You know your password and want a new one.',
   },
   methods: {
     authenticatorApp: 'Authenticator app',

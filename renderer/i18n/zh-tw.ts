@@ -67,6 +67,10 @@ export const zhTW: Messages = {
     signInHint: '新增、變更或移除用來證明是您本人的方法。',
     forgot: '忘記我的密碼',
     forgotHint: '使用您註冊的安全性資訊重設密碼。',
+    unlock: '解除鎖定我的帳戶',
+    unlockHint: '嘗試太多次而被鎖定？證明是您本人，密碼保持不變。',
+    change: '變更我的密碼',
+    changeHint: '您知道目前的密碼，想換一個新的。',
   },
   methods: {
     authenticatorApp: '驗證器應用程式',

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeytarVault } from '../../electron/core/vault/keytar-vault.js';
 import { MemoryVault } from '../../electron/core/vault/memory-vault.js';
-import { startWebHost, type WebHost } from '../../electron/web-host/web-host.js';
+import { startWebHost, type WebHost, type WebHostOptions } from '../../electron/web-host/web-host.js';
 
 export interface HostOptions {
   /**
@@ -15,6 +15,11 @@ export interface HostOptions {
    * for the OS presence prompt answering "success". Everything else stays real.
    */
   realKeyring: boolean;
+  /**
+   * Per test (`test.use({ hostOptions: { lockScreen: true, startFlow: 'reset' } })`): how the
+   * app was launched — the same core options the desktop's launch flags set.
+   */
+  hostOptions: Pick<WebHostOptions, 'startFlow' | 'startUserId' | 'lockScreen' | 'idleTimeoutMs'>;
 }
 
 export interface HostFixtures {
@@ -32,6 +37,7 @@ export interface HostFixtures {
  */
 export const test = base.extend<HostOptions & HostFixtures>({
   realKeyring: [false, { option: true }],
+  hostOptions: [{}, { option: true }],
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'signin-e2e-'));
     await use(dir);
@@ -39,7 +45,7 @@ export const test = base.extend<HostOptions & HostFixtures>({
   },
   // A service name of its own per test, so parallel tests never share keyring entries.
   keyringService: async ({}, use) => use(`sign-in-helper-e2e-${randomUUID()}`),
-  host: async ({ realKeyring, dataDir, keyringService }, use) => {
+  host: async ({ realKeyring, hostOptions, dataDir, keyringService }, use) => {
     if (realKeyring && process.env.SIGNIN_REAL_KEYRING !== '1') throw new Error('this test needs the real keyring: run it through scripts/with-keyring.sh (npm test does)');
     const host = await startWebHost({
       rendererDir: join(process.cwd(), 'dist', 'renderer'),
@@ -49,6 +55,7 @@ export const test = base.extend<HostOptions & HostFixtures>({
       userPrefsPath: join(dataDir, 'sign-in-helper', 'preferences.json'),
       vault: realKeyring ? new KeytarVault({ service: keyringService }) : new MemoryVault(),
       ...(realKeyring ? { testPresence: 'success' as const } : {}),
+      ...hostOptions,
     });
     await use(host);
     await host.close();
