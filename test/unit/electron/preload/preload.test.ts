@@ -1,16 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ipcMethods } from '../../../../contract/ipc-methods.js';
+import { ipcEvents, ipcMethods } from '../../../../contract/ipc-methods.js';
 
 const electron = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn(),
   invoke: vi.fn((channel: string, request: unknown) => Promise.resolve({ ok: true, data: { channel, request } })),
   send: vi.fn(),
   on: vi.fn(),
+  removeListener: vi.fn(),
 }));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: electron.exposeInMainWorld },
-  ipcRenderer: { invoke: electron.invoke, send: electron.send, on: electron.on },
+  ipcRenderer: { invoke: electron.invoke, send: electron.send, on: electron.on, removeListener: electron.removeListener },
 }));
 
 await import('../../../../electron/preload/preload.js');
@@ -23,8 +24,8 @@ describe('preload', () => {
     expect(key).toBe('signin');
   });
 
-  it('has exactly the named methods of the contract — no generic invoke, no ipcRenderer', () => {
-    expect(Object.keys(api ?? {}).sort()).toEqual(Object.keys(ipcMethods).sort());
+  it('has exactly the named methods and event subscriptions of the contract — no generic invoke, no ipcRenderer', () => {
+    expect(Object.keys(api ?? {}).sort()).toEqual([...Object.keys(ipcMethods), ...Object.keys(ipcEvents)].sort());
     for (const forbidden of ['invoke', 'send', 'on', 'ipcRenderer', 'sendSync']) expect(api).not.toHaveProperty(forbidden);
     for (const value of Object.values(api ?? {})) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
@@ -38,8 +39,24 @@ describe('preload', () => {
     expect(electron.invoke).toHaveBeenCalledExactlyOnceWith(channel, request);
   });
 
-  it('never uses send or listeners', () => {
+  it('never uses send, and listens only when the page subscribes', () => {
     expect(electron.send).not.toHaveBeenCalled();
     expect(electron.on).not.toHaveBeenCalled();
+  });
+
+  it.each(Object.entries(ipcEvents))('%s listens on %s, hands the page the payload only, and unsubscribes', (name, channel) => {
+    electron.on.mockClear();
+    electron.removeListener.mockClear();
+    const listener = vi.fn();
+    const subscribe = api?.[name] as (listener: (payload: unknown) => void) => () => void;
+    const unsubscribe = subscribe(listener);
+    expect(electron.on).toHaveBeenCalledOnce();
+    const [onChannel, handler] = electron.on.mock.calls[0] as [string, (event: unknown, payload: unknown) => void];
+    expect(onChannel).toBe(channel);
+    // Electron's event object carries `sender` (the ipcRenderer): it must not reach the page.
+    handler({ sender: { send: electron.send } }, { flow: 'reset' });
+    expect(listener).toHaveBeenCalledExactlyOnceWith({ flow: 'reset' });
+    unsubscribe();
+    expect(electron.removeListener).toHaveBeenCalledExactlyOnceWith(channel, handler);
   });
 });
