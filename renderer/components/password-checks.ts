@@ -1,3 +1,4 @@
+import type { PasswordRule } from '../../contract/errors';
 import type { ErrorInfo, PasswordPolicy } from '../store/types';
 
 /** Unicode code points, as the policy counts them (an emoji is one character, not two). */
@@ -66,12 +67,31 @@ export function checkPassword(policy: PasswordPolicy, password: string, confirm:
 const serviceRules: readonly RuleId[] = ['minLength', 'maxLength', 'containsUserName', 'commonPassword'];
 
 /**
+ * The checklist line a rule of the service is about: "one letter away from a common password"
+ * is the common-password line too. Null for rules without a line of their own (the
+ * organization's name, a control character): their reason is shown under the list.
+ */
+export function lineOfRule(rule: PasswordRule): RuleId | null {
+  if (rule === 'nearCommonPassword') return 'commonPassword';
+  return (serviceRules as readonly string[]).includes(rule) ? (rule as RuleId) : null;
+}
+
+/**
+ * The checklist once the service has answered the live check: "ok" settles the lines only
+ * the service can tell (the blocklist), so they turn to "done" before submit.
+ */
+export function withLiveVerdict(checks: RuleCheck[], verdict: { verdict: 'ok' } | { verdict: 'refused'; rule: PasswordRule } | null): RuleCheck[] {
+  if (verdict?.verdict !== 'ok') return checks;
+  return checks.map((c) => (c.id === 'commonPassword' && c.from === 'service' ? { ...c, met: true } : c));
+}
+
+/**
  * The checklist line a refusal is about, marked as not met whatever we think: the service's
  * rule by its name, the directory's by the reason it gave. Null when no line matches.
  */
 export function refusedRule(error: ErrorInfo | null): RuleId | null {
   if (error?.code !== 'POLICY_VIOLATION' || !error.rule) return null;
-  if (error.rule !== 'directory') return (serviceRules as readonly string[]).includes(error.rule) ? (error.rule as RuleId) : null;
+  if (error.rule !== 'directory') return lineOfRule(error.rule);
   switch (error.directoryReason) {
     case 'tooShort':
       return 'minLength';

@@ -8,6 +8,11 @@ interface PasswordRulesProps {
   checks: RuleCheck[];
   /** The rule the service or the directory refused (POLICY_VIOLATION), marked as not met whatever we think. */
   violated?: RuleId | null;
+  /**
+   * Why it was refused, in words (the service's live check, or the refusal at submit in the
+   * directory's words): shown in the refused line, or under the list when no line is about it.
+   */
+  reason?: string | null;
   /** Where the directory's rules come from, as the directory names it ("ppolicy cn=default,…"). */
   directorySource?: string;
 }
@@ -16,7 +21,7 @@ interface PasswordRulesProps {
  * The live checklist under the new-password box: the service's rules, then the directory's own
  * under a note naming it. Not a live region: it would talk on every key.
  */
-export function PasswordRules({ id, checks, violated = null, directorySource }: PasswordRulesProps) {
+export function PasswordRules({ id, checks, violated = null, reason = null, directorySource }: PasswordRulesProps) {
   const { t, i18n } = useTranslation();
   const text = (c: RuleCheck): string => {
     const n = String(c.n ?? '');
@@ -30,7 +35,7 @@ export function PasswordRules({ id, checks, violated = null, directorySource }: 
       case 'containsUserName':
         return t('rules.noUserName');
       case 'commonPassword':
-        return t('rules.notCommon');
+        return t('feedback.notCommon');
       case 'history':
         return t('rules.history', { count: c.n ?? 0 });
       case 'minAge':
@@ -50,8 +55,11 @@ export function PasswordRules({ id, checks, violated = null, directorySource }: 
         <span aria-hidden="true" className="mark">
           {mark}
         </span>
-        <span>{text(c)}</span>
-        <span className="visually-hidden">: {state}</span>
+        <span>
+          {text(c)}
+          <span className="visually-hidden">: {state}</span>
+          {violated === c.id && reason && <span className="rule-reason"> — {reason}</span>}
+        </span>
       </li>
     );
   };
@@ -61,6 +69,7 @@ export function PasswordRules({ id, checks, violated = null, directorySource }: 
     <div className="password-rules" id={id}>
       <p className="rules-heading">{t('rules.heading')}</p>
       <ul>{ours.map(line)}</ul>
+      {reason && !checks.some((c) => c.id === violated) && <p className="field-error rule-reason">{reason}</p>}
       {directory.length > 0 && (
         <>
           <p className="rules-source">{directorySource ? t('rules.fromDirectorySource', { source: directorySource }) : t('rules.fromDirectory')}</p>

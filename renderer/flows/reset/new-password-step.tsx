@@ -1,10 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkPassword, refusedRule } from '../../components/password-checks';
-import { PasswordRules } from '../../components/password-rules';
 import { FormActions } from '../../components/form-actions';
+import { NewPasswordFields } from '../../components/new-password-fields';
 import { Screen } from '../../components/screen';
-import { TextField } from '../../components/text-field';
+import { usePasswordFeedback } from '../../components/use-password-feedback';
 import type { ResetState } from '../../store/reset-slice';
 import { useStore } from '../../store/store';
 
@@ -15,27 +14,11 @@ export function NewPasswordStep({ state }: { state: Extract<ResetState, { step: 
   const loadPolicy = useStore((s) => s.loadPasswordPolicy);
   const restartReset = useStore((s) => s.restartReset);
   const cancelReset = useStore((s) => s.cancelReset);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [problem, setProblem] = useState<'rules' | 'mismatch' | null>(null);
-  const rulesId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-
-  const checks = state.policy ? checkPassword(state.policy, password, confirm, state.userId) : [];
-  const violated = refusedRule(state.error);
+  const feedback = usePasswordFeedback({ policy: state.policy, userId: state.userId, error: state.error });
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const rulesBroken = checks.some((c) => c.id !== 'match' && c.met === false) || !password;
-    const next = rulesBroken ? 'rules' : password !== confirm ? 'mismatch' : null;
-    setProblem(next);
-    if (next) {
-      // Take the user to the box that needs fixing; its error is read with it.
-      const inputs = formRef.current?.querySelectorAll('input');
-      inputs?.[next === 'rules' ? 0 : 1]?.focus();
-      return;
-    }
-    void setNewPassword(password);
+    if (feedback.validate()) void setNewPassword(feedback.password);
   };
 
   return (
@@ -47,27 +30,8 @@ export function NewPasswordStep({ state }: { state: Extract<ResetState, { step: 
       errorActions={{ retry: state.policy ? undefined : () => void loadPolicy(), startOver: restartReset, signInAgain: restartReset }}
     >
       <p>{t('reset.newPasswordIntro', { userId: state.userId })}</p>
-      <form ref={formRef} noValidate onSubmit={onSubmit} aria-busy={state.loading}>
-        <TextField
-          label={t('reset.newPassword')}
-          type="password"
-          value={password}
-          onChange={setPassword}
-          name="new-password"
-          autoComplete="new-password"
-          describedBy={rulesId}
-          fieldError={problem === 'rules' ? t('reset.fixRules') : null}
-        />
-        <TextField
-          label={t('reset.confirm')}
-          type="password"
-          value={confirm}
-          onChange={setConfirm}
-          name="confirm-password"
-          autoComplete="new-password"
-          fieldError={problem === 'mismatch' ? t('reset.mismatch') : null}
-        />
-        {state.policy ? <PasswordRules id={rulesId} checks={checks} violated={violated} directorySource={state.policy.directory?.source} /> : <p id={rulesId} className="muted">{state.loading ? t('rules.loading') : ''}</p>}
+      <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
+        <NewPasswordFields feedback={feedback} loading={state.loading} />
         <FormActions loading={state.loading} primary={{ label: t('reset.submit') }} secondary={{ label: t('common.cancel'), onClick: cancelReset }} />
       </form>
     </Screen>
