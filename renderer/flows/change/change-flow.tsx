@@ -1,8 +1,17 @@
-import { useTranslation } from 'react-i18next';
-import { Screen } from '../../components/screen';
+import { assertNever } from '../../lib/assert-never';
+import { useStore } from '../../store/store';
+import { ChangeDoneStep } from './change-done-step';
+import { ChangeFormStep } from './change-form-step';
 
-/** "Change my password". SKELETON: the flow's screens come with the change slice. */
+/** "Change my password": one screen per step of the change state machine. */
 export function ChangeFlow() {
-  const { t } = useTranslation();
-  return <Screen name="change" title={t('change.title')} />;
+  const state = useStore((s) => s.change);
+  switch (state.step) {
+    case 'form':
+      return <ChangeFormStep state={state} />;
+    case 'done':
+      return <ChangeDoneStep userId={state.userId} />;
+    default:
+      return assertNever(state);
+  }
 }
