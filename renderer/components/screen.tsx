@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../contract/errors';
+import type { ErrorContext } from '../i18n/describe-error';
 import { ErrorPanel, type ErrorActions } from './error-panel';
 import { Progress } from './progress';
 
@@ -11,6 +12,10 @@ interface ScreenProps {
   loading?: boolean;
   error?: ErrorInfo | null;
   errorActions?: ErrorActions;
+  /** Where an error is met, when it changes its words (a gate, sign-in). */
+  errorContext?: ErrorContext;
+  /** Below the alert region and above the content: e.g. the session's time-limit warning. */
+  banner?: ReactNode;
   /** A polite message (something succeeded); replaced by "Working…" while loading. */
   status?: string | null;
   children?: ReactNode;
@@ -21,7 +26,7 @@ interface ScreenProps {
  * Focus moves to the heading when the screen appears, so a screen reader reads where
  * the user now is, and keyboard users continue from the top of the new step.
  */
-export function Screen({ name, title, loading = false, error = null, errorActions, status = null, children }: ScreenProps) {
+export function Screen({ name, title, loading = false, error = null, errorActions, errorContext, status = null, banner = null, children }: ScreenProps) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
@@ -44,8 +49,9 @@ export function Screen({ name, title, loading = false, error = null, errorAction
         {loading ? <Progress /> : status && <p className="notice">{status}</p>}
       </div>
       <div role="alert" aria-live="assertive" className="alert-region">
-        {error && <ErrorPanel error={error} actions={errorActions} />}
+        {error && <ErrorPanel error={error} actions={errorActions} context={errorContext} />}
       </div>
+      {banner}
       {children}
     </section>
   );

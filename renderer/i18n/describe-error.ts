@@ -3,7 +3,13 @@ import type { ErrorCode, ErrorInfo } from '../../contract/errors';
 import { formatTime } from './format';
 
 /** What a person can do about an error; the flow decides how each one is carried out. */
-export type ErrorActionKind = 'none' | 'retry' | 'startOver' | 'signInAgain' | 'tryAnotherMethod' | 'contactAdmin' | 'contactHelpdesk';
+export type ErrorActionKind = 'none' | 'retry' | 'startOver' | 'signInAgain' | 'tryAnotherMethod' | 'contactAdmin' | 'contactHelpdesk' | 'unlock' | 'changePassword';
+
+/**
+ * Where the error was met, when that changes its meaning: at sign-in a lockout is undone by
+ * "Unlock my account"; at a gate a refused step means the code ran out (send a new one).
+ */
+export type ErrorContext = 'signIn' | 'gate';
 
 /** An error as a person reads it: translated, with one suggested action. */
 export interface ErrorView {
@@ -48,8 +54,8 @@ const actions: Record<ErrorCode, ErrorActionKind> = {
   DELIVERY_FAILED: 'retry',
   DIRECTORY_UNAVAILABLE: 'retry',
   ACCOUNT_DISABLED: 'contactHelpdesk',
-  ACCOUNT_LOCKED: 'none',
-  PASSWORD_EXPIRED: 'none',
+  ACCOUNT_LOCKED: 'unlock',
+  PASSWORD_EXPIRED: 'changePassword',
 };
 
 const moreKeys: Partial<Record<ErrorCode, ParseKeys>> = {
@@ -65,6 +71,8 @@ const actionLabels: Partial<Record<ErrorActionKind, ParseKeys>> = {
   signInAgain: 'errors.actions.signInAgain',
   tryAnotherMethod: 'errors.actions.tryAnotherMethod',
   contactAdmin: 'errors.actions.contactAdmin',
+  unlock: 'errors.actions.unlock',
+  changePassword: 'errors.actions.changePassword',
 };
 
 /** Which of the directory's rules refused the password, as the directory classed it. */
@@ -118,21 +126,33 @@ function knownCode(code: string): ErrorCode {
  * Maps an ErrorInfo to the text and action a person sees, in the language of `t`.
  * `language` formats THROTTLED's retry time with Intl.
  */
-export function describeError(error: ErrorInfo, t: TFunction, language: string): ErrorView {
+export function describeError(error: ErrorInfo, t: TFunction, language: string, context?: ErrorContext): ErrorView {
   const code = knownCode(error.code);
+  // At a gate the service refuses a proof with nothing to check against: the code ran out (or was used).
+  if (context === 'gate' && code === 'STEP_NOT_ALLOWED') {
+    return { title: t('errors.codeExpired.title'), body: t('errors.codeExpired.body'), more: null, action: 'none', actionLabel: null, supportCode: error.supportCode ?? null };
+  }
+  let title: string = t(`errors.${code}.title`);
   let body: string = t(`errors.${code}.body`);
   let more: string | null = moreKeys[code] ? t(moreKeys[code]) : null;
+  let action = actions[code];
   if (code === 'THROTTLED') {
+    // In the user's own clock and language: the service sends an instant.
     body = error.retryAfter ? t('errors.THROTTLED.body', { time: formatTime(error.retryAfter, language) }) : t('errors.THROTTLED.bodyLater');
+    if (context === 'signIn') {
+      // Too many wrong passwords: the way out is the unlock (it clears the count), not another method.
+      title = t('errors.THROTTLED.signInTitle');
+      more = t('errors.THROTTLED.signInMore');
+      action = 'unlock';
+    }
   }
   if (code === 'POLICY_VIOLATION') {
     body = policyBody(error, t);
     more = error.directoryMessage ? t('policy.directoryWords', { message: error.directoryMessage }) : null;
   }
-  const action = actions[code];
   const labelKey = actionLabels[action];
   return {
-    title: t(`errors.${code}.title`),
+    title,
     body,
     more,
     action,

@@ -7,6 +7,8 @@ export type FlowSteps = { labels: ParseKeys[]; current: number } | null;
 
 const signInSteps: ParseKeys[] = ['steps.signIn', 'steps.verify', 'steps.manage', 'steps.done'];
 const resetSteps: ParseKeys[] = ['steps.userId', 'steps.verify', 'steps.newPassword', 'steps.resetDone'];
+/** Unlock: the same gates, no new password. */
+const unlockSteps: ParseKeys[] = ['steps.userId', 'steps.verify', 'steps.unlockDone'];
 
 export function flowSteps(s: Store): FlowSteps {
   if (s.app.step !== 'ready') return null;
@@ -21,6 +23,7 @@ export function flowSteps(s: Store): FlowSteps {
       return { labels: signInSteps, current: s.securityInfo.step === 'done' ? 3 : 2 };
     case 'reset': {
       const step = s.reset.step;
+      if (s.reset.mode === 'unlock') return { labels: unlockSteps, current: step === 'userId' || step === 'blocked' ? 0 : step === 'done' ? 2 : 1 };
       const current = step === 'userId' || step === 'blocked' ? 0 : step === 'verify' ? 1 : step === 'newPassword' ? 2 : 3;
       return { labels: resetSteps, current };
     }

@@ -24,7 +24,14 @@ export interface SignInSlice {
   verifySecondFactor: (proof: MethodProof) => Promise<void>;
   cancelSignIn: () => void;
   forgotPassword: (userId: string) => void;
+  /** ACCOUNT_LOCKED (or too many wrong passwords) at sign-in: "Unlock my account", user id kept. */
+  unlockFromSignIn: (userId: string) => void;
+  /** PASSWORD_EXPIRED at sign-in: "Change my password", user id kept. */
+  changeFromSignIn: (userId: string) => void;
 }
+
+/** The shell's ways into unlock and change (app-slice, being added); typed loosely until they land. */
+type MaybeShell = { openUnlock?: (userId?: string) => void; openChange?: (userId?: string) => void };
 
 const initial: SignInState = { step: 'credentials', userId: '', loading: false, error: null };
 
@@ -81,6 +88,25 @@ export const createSignInSlice: StateCreator<Store, [], [], SignInSlice> = (set,
     forgotPassword: (userId) => {
       set({ signIn: initial });
       get().finishFlow({ flow: 'signIn', kind: 'forgotPassword', userId });
+    },
+
+    unlockFromSignIn: (userId) => {
+      set({ signIn: initial });
+      const shell = get() as Store & MaybeShell;
+      if (shell.openUnlock) return shell.openUnlock(userId);
+      // Until the shell has its own way in: reset's way in, then the unlock mode.
+      get().finishFlow({ flow: 'signIn', kind: 'forgotPassword', userId });
+      get().beginReset(userId, 'unlock');
+    },
+
+    changeFromSignIn: (userId) => {
+      set({ signIn: initial });
+      const shell = get() as Store & MaybeShell;
+      if (shell.openChange) return shell.openChange(userId);
+      // Until the shell has its own way in: the change flow opened by hand, the user id filled in.
+      get().beginChange(userId);
+      const app = get().app;
+      if (app.step === 'ready') set({ app: { ...app, flow: 'change', error: null } });
     },
   };
 };

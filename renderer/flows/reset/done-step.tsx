@@ -1,18 +1,43 @@
 import { useTranslation } from 'react-i18next';
+import { api } from '../../bridge/api';
 import { Screen } from '../../components/screen';
+import { call } from '../../store/call';
+import type { ResetState } from '../../store/reset-slice';
 import { useStore } from '../../store/store';
 
-/** Success. No automatic sign-in (policy): the user signs in with the new password themselves. */
-export function DoneStep() {
+/**
+ * Success. No automatic sign-in (policy): the screen says how to sign in now. At the lock
+ * screen the app's job is over: "go back and sign in", and the button leaves the app.
+ */
+export function DoneStep({ state }: { state: Extract<ResetState, { step: 'done' }> }) {
   const { t } = useTranslation();
   const finishReset = useStore((s) => s.finishReset);
+  const lockScreen = useStore((s) => s.app.step === 'ready' && s.app.info.lockScreen === true);
+  const leaveLockScreen = useStore((s) => (s as { leaveLockScreen?: () => void }).leaveLockScreen);
+  const unlocked = state.mode === 'unlock';
+  // The shell's leaveLockScreen quits the app; until it exists, the same call directly.
+  const leave = leaveLockScreen ?? (() => void call(() => api().quitApp({})));
+
   return (
-    <Screen name="reset-done" title={t('reset.doneTitle')}>
-      <p>{t('reset.doneBody')}</p>
+    <Screen name={unlocked ? 'unlock-done' : 'reset-done'} title={unlocked ? t('reset.unlockedTitle') : t('reset.doneTitle')}>
+      {lockScreen ? (
+        <p className="lead">{unlocked ? t('reset.lockScreenUnlocked') : t('reset.lockScreenDone')}</p>
+      ) : (
+        <>
+          <p className="lead">{unlocked ? t('reset.unlockedBody') : t('reset.doneBody')}</p>
+          {!unlocked && <p>{t('reset.doneHow')}</p>}
+        </>
+      )}
       <div className="actions">
-        <button type="button" onClick={finishReset}>
-          {t('reset.backToSignIn')}
-        </button>
+        {lockScreen ? (
+          <button type="button" onClick={leave}>
+            {t('reset.lockScreenLeave')}
+          </button>
+        ) : (
+          <button type="button" onClick={finishReset}>
+            {t('reset.backToSignIn')}
+          </button>
+        )}
       </div>
     </Screen>
   );

@@ -6,13 +6,14 @@ import { UserIdField } from '../../components/user-id-field';
 import type { ResetState } from '../../store/reset-slice';
 import { useStore } from '../../store/store';
 
-/** "Forgot my password", step 1: who is resetting. */
+/** "Forgot my password" and "Unlock my account", step 1: whose account. */
 export function UserIdStep({ state }: { state: Extract<ResetState, { step: 'userId' }> }) {
   const { t } = useTranslation();
   const startReset = useStore((s) => s.startReset);
   const cancelReset = useStore((s) => s.cancelReset);
   const [userId, setUserId] = useState(state.userId);
   const [missing, setMissing] = useState(false);
+  const unlock = state.mode === 'unlock';
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -22,8 +23,8 @@ export function UserIdStep({ state }: { state: Extract<ResetState, { step: 'user
   };
 
   return (
-    <Screen name="reset-user-id" title={t('reset.userIdTitle')} loading={state.loading} error={state.error}>
-      <p>{t('reset.userIdIntro')}</p>
+    <Screen name="reset-user-id" title={unlock ? t('reset.unlockUserIdTitle') : t('reset.userIdTitle')} loading={state.loading} error={state.error} errorActions={{ retry: () => void startReset(userId.trim()) }}>
+      <p>{unlock ? t('reset.unlockUserIdIntro') : t('reset.userIdIntro')}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
         <UserIdField value={userId} onChange={setUserId} fieldError={missing ? t('signIn.missing') : null} />
         <FormActions loading={state.loading} primary={{ label: t('common.next') }} secondary={{ label: t('common.cancel'), onClick: cancelReset }} />

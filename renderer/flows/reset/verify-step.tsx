@@ -5,15 +5,23 @@ import { api } from '../../bridge/api';
 import { call } from '../../store/call';
 import type { ResetState } from '../../store/reset-slice';
 import { useStore } from '../../store/store';
+import type { MethodType } from '../../store/types';
 import { GateVerify } from '../gates/gate-verify';
 import { MethodPicker } from '../gates/method-picker';
+import { TypedGate } from '../gates/typed-gate';
+import { ResetTimeLimit } from './reset-time-limit';
 
 type VerifyState = Extract<ResetState, { step: 'verify' }>;
 
-// A stable reference: a Verify step may ask for its challenge in an effect.
+// Stable references: a Verify step may ask for its challenge in an effect.
 const requestChallenge = (methodId: string) => call(() => api().startResetChallenge({ methodId }));
+const requestTypedChallenge = (methodType: MethodType, address?: string) => call(() => api().startResetChallenge(address === undefined ? { methodType } : { methodType, address }));
 
-/** Pass `required` verification gates (1 or 2), one method at a time, with each method's own Verify step. */
+/**
+ * Pass `required` verification gates (1 or 2), one method at a time, with each method's own
+ * Verify step. A method that is THROTTLED leaves the others selectable: the error says until
+ * when, and "Try another method" moves to the next one.
+ */
 export function VerifyStep({ state }: { state: VerifyState }) {
   const { t } = useTranslation();
   const verifyReset = useStore((s) => s.verifyReset);
@@ -22,19 +30,25 @@ export function VerifyStep({ state }: { state: VerifyState }) {
   const cancelReset = useStore((s) => s.cancelReset);
   const methodsRef = useRef<HTMLDivElement>(null);
   const method = state.methods.find((m) => m.id === state.methodId);
+  const unlock = state.mode === 'unlock';
+  const needed = state.required > 1 ? (unlock ? t('reset.unlockNeededTwo') : t('reset.neededTwo')) : unlock ? t('reset.unlockNeededOne') : t('reset.neededOne');
 
   const tryAnother = () => methodsRef.current?.querySelector<HTMLInputElement>('input:not(:disabled):not(:checked)')?.focus();
+  const submit = (proof: Parameters<typeof verifyReset>[0]) => void verifyReset(proof);
 
   return (
     <Screen
       name="reset-verify"
-      title={t('reset.verifyTitle')}
+      title={unlock ? t('reset.unlockVerifyTitle') : t('reset.verifyTitle')}
       loading={state.loading}
       error={state.error}
-      errorActions={{ startOver: restartReset, signInAgain: restartReset, tryAnotherMethod: tryAnother }}
+      errorContext="gate"
+      errorActions={{ startOver: restartReset, signInAgain: restartReset, tryAnotherMethod: state.methods.length > 1 ? tryAnother : undefined }}
       status={state.passed > 0 ? t('reset.stepPassed') : null}
+      banner={<ResetTimeLimit state={state} />}
     >
-      <p className="lead">{state.required > 1 ? t('reset.neededTwo') : t('reset.neededOne')}</p>
+      <p className="lead">{needed}</p>
+      {state.hidden && <p>{t('reset.hiddenIntro')}</p>}
       {state.required > 1 && (
         <ol className="gate-progress" aria-label={t('reset.progressLabel')}>
           {Array.from({ length: state.required }, (_, i) => (
@@ -47,12 +61,14 @@ export function VerifyStep({ state }: { state: VerifyState }) {
       <p className="muted">{t('reset.progress', { passed: String(state.passed), required: String(state.required) })}</p>
       <div className="gate panel">
         <div ref={methodsRef}>
-          <MethodPicker legend={t('reset.chooseMethod')} methods={state.methods} selected={state.methodId} onSelect={choose} used={state.usedMethodIds} disabled={state.loading} />
+          <MethodPicker legend={state.hidden ? t('reset.hiddenChoose') : t('reset.chooseMethod')} methods={state.methods} selected={state.methodId} onSelect={choose} used={state.usedMethodIds} disabled={state.loading} />
         </div>
-        {method ? (
-          <GateVerify method={method} requestChallenge={requestChallenge} submit={(proof) => void verifyReset(proof)} busy={state.loading} error={state.error} />
-        ) : (
+        {!method ? (
           <p>{t('reset.noMethods')}</p>
+        ) : state.hidden ? (
+          <TypedGate key={`${method.id}-${state.passed}`} method={method} requestChallenge={requestTypedChallenge} submit={submit} busy={state.loading} error={state.error} />
+        ) : (
+          <GateVerify method={method} requestChallenge={requestChallenge} submit={submit} busy={state.loading} error={state.error} />
         )}
       </div>
       <div className="actions">

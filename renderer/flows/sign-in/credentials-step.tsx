@@ -13,6 +13,8 @@ export function CredentialsStep({ state }: { state: Extract<SignInState, { step:
   const submitCredentials = useStore((s) => s.submitCredentials);
   const cancelSignIn = useStore((s) => s.cancelSignIn);
   const forgotPassword = useStore((s) => s.forgotPassword);
+  const unlockFromSignIn = useStore((s) => s.unlockFromSignIn);
+  const changeFromSignIn = useStore((s) => s.changeFromSignIn);
   const [userId, setUserId] = useState(state.userId);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -25,7 +27,14 @@ export function CredentialsStep({ state }: { state: Extract<SignInState, { step:
   };
 
   return (
-    <Screen name="sign-in" title={t('signIn.title')} loading={state.loading} error={state.error}>
+    <Screen
+      name="sign-in"
+      title={t('signIn.title')}
+      loading={state.loading}
+      error={state.error}
+      errorContext="signIn"
+      errorActions={{ unlock: () => unlockFromSignIn(userId.trim() || state.userId), changePassword: () => changeFromSignIn(userId.trim() || state.userId) }}
+    >
       <p className="lead">{t('signIn.intro')}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading} className="panel">
         <UserIdField value={userId} onChange={setUserId} fieldError={missing && !userId.trim() ? t('signIn.missing') : null} />
