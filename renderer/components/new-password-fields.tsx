@@ -18,7 +18,9 @@ function useStrengthText(strength: StrengthHint, empty: boolean): string | null 
     case 'unavailable':
       return null;
     case 'ready':
-      return empty || strength.score === null ? t('feedback.strengthEmpty') : t('feedback.strengthLine', { level: t(`feedback.score${strength.score}`) });
+      if (empty) return t('feedback.strengthEmpty');
+      // Typed, not scored yet (scoring waits for a pause in the typing).
+      return strength.score === null ? t('feedback.strengthLoading') : t('feedback.strengthLine', { level: t(`feedback.score${strength.score}`) });
     default:
       return assertNever(strength);
   }
@@ -36,7 +38,7 @@ export function NewPasswordFields({ feedback, loading }: { feedback: PasswordFee
   const { password, policy, problem, strength } = feedback;
   const strengthText = useStrengthText(strength, password.length === 0);
   // Said politely once typing pauses: the strength, and a live refusal (the submit's is in the alert).
-  const spoken = password && strength.state === 'ready' && strengthText ? [strengthText, feedback.reasonIsLive ? feedback.reason : null].filter(Boolean).join(' ') : '';
+  const spoken = password && strength.state === 'ready' && strength.score !== null && strengthText ? [strengthText, feedback.reasonIsLive ? feedback.reason : null].filter(Boolean).join(' ') : '';
   const announcement = useSettled(spoken, ANNOUNCE_DELAY_MS);
 
   return (

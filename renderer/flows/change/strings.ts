@@ -21,7 +21,7 @@ export const changeEn = {
 
 export const feedbackEn = {
   strengthLabel: 'Strength',
-  strengthLine: 'Strength: {{level}}',
+  strengthLine: 'Strength: {{level}}.',
   strengthLoading: 'Checking strength…',
   strengthEmpty: 'Type a password to see how hard it would be to guess.',
   strengthNote: 'A hint only: the rules above decide.',
@@ -49,7 +49,7 @@ export const changeZhTW: Strings<typeof changeEn> = {
 
 export const feedbackZhTW: Strings<typeof feedbackEn> = {
   strengthLabel: '強度',
-  strengthLine: '強度：{{level}}',
+  strengthLine: '強度：{{level}}。',
   strengthLoading: '正在檢查強度…',
   strengthEmpty: '輸入密碼即可看到它有多難被猜中。',
   strengthNote: '僅供參考：以上的規則才是決定條件。',
