@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Challenge } from '../../../contract/api';
 import type { Result } from '../../../contract/errors';
@@ -32,9 +32,11 @@ export function TypedGate({ method, requestChallenge, ...props }: TypedGateProps
   const [typed, setTyped] = useState('');
   const [address, setAddress] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
+  // Stable per type and address: a Verify step may ask for its challenge in an effect on it.
+  const challenge = useCallback(() => requestChallenge(method.type, address ?? undefined), [requestChallenge, method.type, address]);
 
   if (!needsAddress(method.type)) {
-    return <GateVerify method={method} requestChallenge={() => requestChallenge(method.type)} {...props} />;
+    return <GateVerify method={method} requestChallenge={challenge} {...props} />;
   }
 
   if (address === null) {
@@ -70,7 +72,7 @@ export function TypedGate({ method, requestChallenge, ...props }: TypedGateProps
   const shown: GateMethod = { ...method, id: `${method.type}:${address}`, hint: address };
   return (
     <div className="typed-gate">
-      <GateVerify method={shown} requestChallenge={() => requestChallenge(method.type, address)} {...props} />
+      <GateVerify method={shown} requestChallenge={challenge} {...props} />
       <div className="actions">
         <button type="button" className="link" disabled={props.busy} onClick={() => setAddress(null)}>
           {t('reset.hiddenChange')}

@@ -24,7 +24,18 @@ export const seedUsers = {
   PASSWORD_NOT_MANAGED: 'notmanaged@contoso.com',
   SSPR_NOT_ENABLED: 'disabled@contoso.com',
   NOT_REGISTERED: 'unregistered@contoso.com',
+  ACCOUNT_DISABLED: 'turnedoff@contoso.com',
 } as const;
+
+/** User ids whose sign-in fails with the directory's account states (the password is PASSWORD for both). */
+export const signInUsers = {
+  ACCOUNT_LOCKED: 'locked@contoso.com',
+  PASSWORD_EXPIRED: 'expired@contoso.com',
+} as const;
+
+/** The full number and address of the fake's account, typed at a hidden reset. */
+export const FULL_PHONE = '+14255550123';
+export const FULL_EMAIL = 'alain@fabrikam.com';
 
 /** A registered method for the fake's account. */
 export const method = (id: string, type: MethodType, label: string, createdAt = '2025-01-05T10:00:00.000Z'): SecurityInfoMethod => ({ id, type, label, createdAt, onThisDevice: false });
@@ -48,6 +59,18 @@ export interface FakeOptions {
   passwordPolicy?: Partial<PasswordPolicy>;
   /** The directory's rules for this account, sent by verifyReset once the reset is complete. */
   accountDirectoryRules?: DirectoryPasswordRulesView;
+  /** hideAccountState: startReset answers `hidden` with the method types, and gates are proven by type. */
+  hidden?: boolean;
+  /** Hidden: the types offered (default: the types of the account's methods and email). */
+  methodTypes?: MethodType[];
+  /** Methods whose verification is THROTTLED until the given instant (ISO 8601). */
+  throttled?: Record<string, string>;
+  /** How long a reset lives from its start and from each extend (default 15 min). */
+  resetLifetimeMs?: number;
+  /** What extendReset answers instead of a new expiry. */
+  extendError?: ErrorInfo;
+  /** What unlockAccount answers instead of success (once every gate is passed). */
+  unlockError?: ErrorInfo;
 }
 
 export type Call = { method: keyof SigninApi; request: unknown };
@@ -72,7 +95,11 @@ export function createFakeApi(options: FakeOptions = {}) {
     defaultMethodId: methods[0]?.id ?? null,
     ...options.securityInfo,
   };
-  const reset = { passed: 0 };
+  const reset = { passed: 0, mode: 'reset' as 'reset' | 'unlock', extends: 0, typedAddress: new Map<MethodType, string>() };
+  const lifetime = options.resetLifetimeMs ?? 15 * 60_000;
+  const expiry = () => new Date(Date.now() + lifetime).toISOString();
+  /** The registered full address of a type, for the hidden reset's check. */
+  const fullAddress = (type: MethodType) => (type === 'email' ? FULL_EMAIL : type === 'sms' || type === 'voice' ? FULL_PHONE : undefined);
   const appInfo: AppInfo = {
     version: '0.1.0',
     host: 'web',
@@ -151,7 +178,11 @@ export function createFakeApi(options: FakeOptions = {}) {
     setLanguage: (r) => answer('setLanguage', r, () => ok({})),
     signIn: (r) =>
       answer('signIn', r, () =>
-        r.userId === USER && r.password === PASSWORD
+        r.userId === signInUsers.ACCOUNT_LOCKED && r.password === PASSWORD
+          ? fail({ code: 'ACCOUNT_LOCKED', message: 'locked', supportCode: 'SC-2001' })
+          : r.userId === signInUsers.PASSWORD_EXPIRED && r.password === PASSWORD
+            ? fail({ code: 'PASSWORD_EXPIRED', message: 'expired', supportCode: 'SC-2002' })
+            : r.userId === USER && r.password === PASSWORD
           ? ok({ status: methods.length > 0 ? ('secondFactorRequired' as const) : ('signedIn' as const), user, secondFactorMethods: gateMethods() })
           : fail({ code: 'INVALID_CREDENTIALS', message: 'bad credentials' }),
       ),
@@ -211,13 +242,45 @@ export function createFakeApi(options: FakeOptions = {}) {
         if (r.userId === seedUsers.PASSWORD_NOT_MANAGED) return fail({ code: 'PASSWORD_NOT_MANAGED', message: 'not managed', supportCode: 'SC-1001', helpdesk: { email: 'it@contoso.com', phone: '+1 555 0199' } });
         if (r.userId === seedUsers.SSPR_NOT_ENABLED) return fail({ code: 'SSPR_NOT_ENABLED', message: 'not enabled', supportCode: 'SC-1002' });
         if (r.userId === seedUsers.NOT_REGISTERED) return fail({ code: 'NOT_REGISTERED', message: 'not registered', supportCode: 'SC-1003' });
+        if (r.userId === seedUsers.ACCOUNT_DISABLED) return fail({ code: 'ACCOUNT_DISABLED', message: 'disabled', supportCode: 'SC-1004' });
         reset.passed = 0;
-        return ok({ userId: r.userId, mode: r.mode ?? 'reset', required, expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), methods: gateMethods() });
+        reset.mode = r.mode ?? 'reset';
+        reset.extends = 0;
+        reset.typedAddress.clear();
+        if (options.hidden) {
+          const types = options.methodTypes ?? [...new Set<MethodType>([...methods.map((m) => m.type), 'email'])];
+          return ok({ userId: r.userId, mode: reset.mode, required, expiresAt: expiry(), methods: [], hidden: true as const, methodTypes: types });
+        }
+        return ok({ userId: r.userId, mode: reset.mode, required, expiresAt: expiry(), methods: gateMethods() });
       }),
-    startResetChallenge: (r) => answer('startResetChallenge', r, () => ('methodId' in r ? challengeFor(r.methodId) : fail({ code: 'METHOD_NOT_AVAILABLE', message: 'the fake offers methods by id' }))),
+    startResetChallenge: (r) =>
+      answer('startResetChallenge', r, () => {
+        if ('methodId' in r) return options.hidden ? fail({ code: 'METHOD_NOT_AVAILABLE', message: 'by type only' }) : challengeFor(r.methodId);
+        if (!options.hidden) return fail({ code: 'METHOD_NOT_AVAILABLE', message: 'the fake offers methods by id' });
+        const m = methods.find((x) => x.type === r.methodType);
+        // The same answer whether or not the account has the type (enumeration-proof), as the service does.
+        const expiresAt = new Date(Date.now() + 5 * 60_000).toISOString();
+        if (r.methodType === 'sms' || r.methodType === 'voice' || r.methodType === 'email') {
+          if (!r.address) return fail({ code: 'BAD_REQUEST', message: 'type the full address' });
+          reset.typedAddress.set(r.methodType, r.address);
+          return ok({ kind: 'code' as const, channel: r.methodType, sentTo: r.address, digits: r.methodType === 'email' ? 8 : 6, expiresAt });
+        }
+        return m ? challengeFor(m.id) : r.methodType === 'authenticatorApp' ? ok({ kind: 'totp' as const, digits: 6 }) : fail({ code: 'METHOD_NOT_AVAILABLE', message: 'not offered' });
+      }),
     verifyReset: (r) =>
       answer('verifyReset', r, () => {
         if (options.verifyResetError) return fail(options.verifyResetError);
+        const id = 'methodId' in r ? r.methodId : r.methodType;
+        const until = options.throttled?.[id];
+        if (until && Date.parse(until) > Date.now()) return fail({ code: 'THROTTLED', message: 'too many attempts', retryAfter: until, supportCode: 'SC-3001' });
+        if ('methodType' in r) {
+          if (!options.hidden) return fail({ code: 'METHOD_NOT_AVAILABLE', message: 'the fake offers methods by id' });
+          const registered = methods.some((m) => m.type === r.methodType);
+          const address = fullAddress(r.methodType);
+          // A code type passes only when the typed address was the registered one (the account has FULL_EMAIL whatever its methods).
+          if (!registered && !(r.methodType === 'email' && address)) return badProof();
+          if (address && reset.typedAddress.get(r.methodType) !== address) return badProof();
+        }
         if (!proofOk(r)) return badProof();
         reset.passed += 1;
         const complete = reset.passed >= required;
@@ -225,11 +288,22 @@ export function createFakeApi(options: FakeOptions = {}) {
       }),
     setNewPassword: (r) => answer('setNewPassword', r, () => (options.setPasswordError ? fail(options.setPasswordError) : ok({}))),
     cancelReset: (r) => answer('cancelReset', r, () => ok({})),
-    unlockAccount: (r) => answer('unlockAccount', r, () => (reset.passed >= required ? ok({ unlockedAt: new Date().toISOString() }) : fail({ code: 'STEP_NOT_ALLOWED', message: 'verify first' }))),
+    unlockAccount: (r) =>
+      answer('unlockAccount', r, () => {
+        if (reset.mode !== 'unlock' || reset.passed < required) return fail({ code: 'STEP_NOT_ALLOWED', message: 'verify first' });
+        return options.unlockError ? fail(options.unlockError) : ok({ unlockedAt: new Date().toISOString() });
+      }),
     checkPassword: (r) => answer('checkPassword', r, () => ok(/password|123456/i.test(r.newPassword) ? { verdict: 'refused' as const, rule: 'commonPassword' as const } : { verdict: 'ok' as const })),
     changePassword: (r) => answer('changePassword', r, () => (r.oldPassword === PASSWORD ? ok({ changedAt: new Date().toISOString() }) : fail({ code: 'INVALID_CREDENTIALS', message: 'wrong old password' }))),
     contactHelpdesk: (r) => answer('contactHelpdesk', r, () => ok({ supportCode: 'HD-4242' })),
-    extendReset: (r) => answer('extendReset', r, () => ok({ expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() })),
+    extendReset: (r) =>
+      answer('extendReset', r, () => {
+        if (options.extendError) return fail(options.extendError);
+        // The service's cap (contract: at most 10 times).
+        if (reset.extends >= 10) return fail({ code: 'STEP_NOT_ALLOWED', message: 'no more extensions' });
+        reset.extends += 1;
+        return ok({ expiresAt: expiry() });
+      }),
     quitApp: (r) => answer('quitApp', r, () => ok({})),
     onNavigate: (listener) => subscribe('onNavigate', listener as Listener),
     onSessionWiped: (listener) => subscribe('onSessionWiped', listener as Listener),
