@@ -54,6 +54,8 @@ export function ChangeFormStep({ state }: { state: Extract<ChangeState, { step: 
       title={t('change.title')}
       loading={state.loading}
       error={wrongOldPassword ? null : state.error}
+      // The current password counts towards the sign-in limit: a throttle here is a sign-in's (way out: unlock).
+      errorContext="signIn"
       errorActions={{ retry: policyLoaded ? () => form.current?.requestSubmit() : () => void loadPolicy(), unlock: unlockInstead }}
     >
       <p>{t('change.intro')}</p>

@@ -123,7 +123,13 @@ describe('change my password', () => {
     await fillNew(setup, NEW);
     await setup.user.click(screen.getByRole('button', { name: 'Change password' }));
     const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(new Date(retryAfter));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(`Try again after ${time}.`));
+    const alert = screen.getByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent(`Too many failed sign-ins. Try again after ${time}.`));
+    // Not "try another method" (there is none here): the way out of a sign-in throttle is the unlock.
+    expect(within(alert).getByText('Or unlock your account now with your security info.')).toBeInTheDocument();
+    await setup.user.click(within(alert).getByRole('button', { name: 'Unlock my account' }));
+    await screen.findByTestId(/^screen-reset-/);
+    expect(screen.getByLabelText('User ID')).toHaveValue(USER);
   }, 20_000);
 
   it('offers "Unlock my account" for a locked account, with the user id carried over', async () => {
@@ -137,6 +143,8 @@ describe('change my password', () => {
     await within(alert).findByText('Your account is locked.');
     await setup.user.click(within(alert).getByRole('button', { name: 'Unlock my account' }));
     await screen.findByTestId(/^screen-reset-/);
+    // The reset's unlock mode: its gates, then the account unlocked with the password kept.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Unlock my account');
     expect(await screen.findByLabelText('User ID')).toHaveValue(USER);
   }, 20_000);
 
