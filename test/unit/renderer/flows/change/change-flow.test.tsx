@@ -148,6 +148,22 @@ describe('change my password', () => {
     expect(await screen.findByLabelText('User ID')).toHaveValue(USER);
   }, 20_000);
 
+  it('keeps everything typed when the directory does not answer, and tries again with one button', async () => {
+    const setup = await renderApp();
+    const real = setup.fake.api.changePassword;
+    failChangeWith(setup, { code: 'DIRECTORY_UNAVAILABLE', message: 'down', supportCode: 'SC-3' });
+    await openChange(USER);
+    await setup.user.type(screen.getByLabelText('Current password'), PASSWORD);
+    await fillNew(setup, NEW);
+    await setup.user.click(screen.getByRole('button', { name: 'Change password' }));
+    const alert = await screen.findByRole('alert');
+    await within(alert).findByText("Your organization's directory isn't answering.");
+    setup.fake.api.changePassword = real;
+    await setup.user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('heading', { level: 1, name: 'Your password was changed.' });
+    expect(setup.fake.callsOf('changePassword')).toEqual([{ userId: USER, oldPassword: PASSWORD, newPassword: NEW }]);
+  }, 20_000);
+
   it('goes back home on Cancel', async () => {
     const { user } = await renderApp();
     await openChange(USER);
