@@ -1,0 +1,71 @@
+// The directory service as compiled output (dist/server/cli.mjs): what `npm run server` runs,
+// so a start does not pay for tsx transpiling the TypeScript sources every time.
+//   node scripts/build-service.mjs            build now
+//   import { ensureServiceBuilt } from …      build only when a source is newer than the bundle
+// Packages stay outside the bundle (`packages: 'external'`): native addons (better-sqlite3,
+// @node-rs/argon2, pg) and everything in node_modules load from there, as under tsx.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const serviceBundle = join(root, 'dist', 'server', 'cli.mjs');
+/** What the service is built from: its sources and the contract they share with the app. */
+const sourceDirs = ['server', 'contract'].map((d) => join(root, d));
+
+function newestSourceMs(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMs(path));
+    else if (/\.(ts|json|yaml|sql)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when the bundle is missing or older than a source file (or package-lock.json). */
+export function serviceBuildIsStale() {
+  if (!existsSync(serviceBundle)) return true;
+  const built = statSync(serviceBundle).mtimeMs;
+  const lock = join(root, 'package-lock.json');
+  return sourceDirs.some((d) => newestSourceMs(d) > built) || (existsSync(lock) && statSync(lock).mtimeMs > built);
+}
+
+export async function buildService() {
+  await build({
+    entryPoints: [join(root, 'server', 'cli.ts')],
+    outfile: serviceBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked', // stack traces in the service's logs point at the TypeScript sources
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    // Sources under server/ may use require() for optional packages; ESM has none of its own.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  return serviceBundle;
+}
+
+/** Build when stale; say so in one line, since it takes a moment. */
+export async function ensureServiceBuilt(log = (m) => console.error(m)) {
+  if (!serviceBuildIsStale()) return serviceBundle;
+  const started = Date.now();
+  await buildService();
+  log(`build: ${relative(root, serviceBundle)} (${Date.now() - started} ms, sources changed)`);
+  return serviceBundle;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    await buildService();
+    console.log(`build: ${relative(root, serviceBundle)}  ${(statSync(serviceBundle).size / 1024).toFixed(1)} KiB`);
+  } catch {
+    console.error('build: bundling the directory service failed (esbuild printed why)');
+    process.exit(1);
+  }
+}
