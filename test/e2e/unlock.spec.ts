@@ -7,7 +7,7 @@
  */
 import { AppDriver, DEMO_PASSWORD } from './app-driver.js';
 import { expect, expectAccessible, test } from './fixtures.js';
-import { passWith } from './support/gates.js';
+import { methodRadio, passWith } from './support/gates.js';
 import { press, typeInto } from './support/keyboard.js';
 import { oathtoolCode } from './support/oathtool.js';
 
@@ -25,9 +25,9 @@ async function signInCall(app: AppDriver, act: () => Promise<void>): Promise<voi
 }
 
 /** Wrong passwords until the service refuses to check any more; the error offers the unlock. */
-async function lockOut(app: AppDriver): Promise<void> {
+async function lockOut(app: AppDriver, userId = ALAIN): Promise<void> {
   const t = app.t;
-  await signInCall(app, () => app.signInFromHome(ALAIN, 'Wrong-Passw0rd-1'));
+  await signInCall(app, () => app.signInFromHome(userId, 'Wrong-Passw0rd-1'));
   const alert = app.page.getByRole('alert');
   await expect(alert).toContainText(t.errors.INVALID_CREDENTIALS.title);
   for (let i = 1; i < SIGN_IN_FAILURES; i++) {
@@ -68,6 +68,29 @@ test('an account locked by failed sign-ins is unlocked with an oathtool code, an
   await app.field(t.signIn.password).fill(DEMO_PASSWORD);
   await app.button(t.signIn.submit).click();
   // The password is accepted again: on to his second factor.
+  await app.onScreen('second-factor');
+});
+
+test('the administrator (a group that needs two methods) unlocks with the app, then a text message', async ({ page, host }) => {
+  await page.goto(host.url);
+  const app = new AppDriver(page);
+  const t = app.t;
+  await app.onScreen('home');
+  await lockOut(app, 'admin@contoso.com');
+  await page.getByRole('alert').getByRole('button', { name: t.errors.actions.unlock }).click();
+  await app.onScreen('reset-user-id', t.reset.unlockUserIdTitle);
+  await app.button(t.common.next).click();
+  await app.onScreen('reset-verify', t.reset.unlockVerifyTitle);
+  await expect(page.getByText(t.reset.unlockNeededTwo)).toBeVisible();
+  await passWith(app, { type: 'authenticatorApp', secret: DEMO_SECRET });
+  await expect(page.getByText(t.reset.stepPassed)).toBeVisible();
+  await expect(methodRadio(app, 'authenticatorApp')).toBeDisabled();
+  await passWith(app, { type: 'sms', directoryUrl: host.directoryUrl, to: '+14255550199' });
+  await app.onScreen('unlock-done', t.reset.unlockedTitle);
+  await app.button(t.reset.backToSignIn).click();
+  await app.onScreen('sign-in', t.signIn.title);
+  await app.field(t.signIn.password).fill(DEMO_PASSWORD);
+  await app.button(t.signIn.submit).click();
   await app.onScreen('second-factor');
 });
 
