@@ -133,6 +133,12 @@ export class MemoryStore implements Store {
     const r = this.resets.get(tokenHash);
     if (r) r.completed = false;
   }
+  async extendReset(tokenHash: string, expiresAt: number, now: number): Promise<boolean> {
+    const r = live(this.resets.get(tokenHash), now);
+    if (!r || r.completed) return false;
+    r.expiresAt = Math.max(r.expiresAt, expiresAt);
+    return true;
+  }
   async completeReset(tokenHash: string, now: number): Promise<boolean> {
     const r = live(this.resets.get(tokenHash), now);
     if (!r || r.completed) return false;

@@ -267,6 +267,9 @@ export class PostgresStore implements Store {
   async reopenReset(tokenHash: string): Promise<void> {
     await this.pool.query('UPDATE resets SET completed = false WHERE token_hash = $1', [tokenHash]);
   }
+  async extendReset(tokenHash: string, expiresAt: number, now: number): Promise<boolean> {
+    return (await this.count('UPDATE resets SET expires_at = GREATEST(expires_at, $2) WHERE token_hash = $1 AND NOT completed AND expires_at > $3', [tokenHash, expiresAt, now])) === 1;
+  }
   async completeReset(tokenHash: string, now: number): Promise<boolean> {
     return (await this.count('UPDATE resets SET completed = true WHERE token_hash = $1 AND NOT completed AND expires_at > $2', [tokenHash, now])) === 1;
   }

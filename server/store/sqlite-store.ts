@@ -263,6 +263,9 @@ export class SqliteStore implements Store {
   async reopenReset(tokenHash: string): Promise<void> {
     this.run('UPDATE resets SET completed = 0 WHERE token_hash = ?', tokenHash);
   }
+  async extendReset(tokenHash: string, expiresAt: number, now: number): Promise<boolean> {
+    return this.run('UPDATE resets SET expires_at = MAX(expires_at, ?) WHERE token_hash = ? AND completed = 0 AND expires_at > ?', expiresAt, tokenHash, now) === 1;
+  }
 
   // Throttles
 

@@ -217,6 +217,13 @@ export interface Store {
   completeReset(tokenHash: string, now: number): Promise<boolean>;
   /** Undo a completion whose directory write failed, so the user may try another password. */
   reopenReset(tokenHash: string): Promise<void>;
+  /**
+   * More time for a live reset: its expiry becomes `expiresAt` (never earlier than it was)
+   * only while it is neither completed nor expired at `now`; false when it was not. One
+   * conditional write, so it never revives a reset that ran out or was spent in between (a
+   * read-modify-write with putReset could undo a completion).
+   */
+  extendReset(tokenHash: string, expiresAt: number, now: number): Promise<boolean>;
 
   // Throttles: events under a key counted in a sliding window, and a block until a time
   /**

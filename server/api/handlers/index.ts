@@ -1,6 +1,7 @@
 import type { Handlers } from '../handler.js';
 import { changePassword } from './password-change.js';
 import { checkPassword, contactHelpdesk, getDemoOutbox, getPasswordPolicy, getTenant } from './public-handlers.js';
+import { extendReset } from './reset-extend.js';
 import { completeReset, startReset, startResetChallenge, unlockAccount, verifyReset } from './reset-handlers.js';
 import { getSecurityInfo, reconfirmSecurityInfo, removeMethod, setDefaultMethod } from './security-info/overview.js';
 import { renameMethod, skipRegistration } from './security-info/rename-and-skip.js';
@@ -48,6 +49,7 @@ export const handlers: Handlers = {
   verifyReset,
   completeReset,
   unlockAccount,
+  extendReset,
   changePassword,
   contactHelpdesk,
   getDemoOutbox,

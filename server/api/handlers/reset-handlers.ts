@@ -30,7 +30,7 @@ interface LiveReset {
  * The live reset behind a token. With `hideAccountState`, a reset of an unknown id lives like
  * any other (the tenant's policy, no methods), so the routes after the start answer it alike.
  */
-async function currentReset(ctx: ServiceContext, token: string | null): Promise<LiveReset | Err> {
+export async function currentReset(ctx: ServiceContext, token: string | null): Promise<LiveReset | Err> {
   const reset = token ? await ctx.store.getReset(hashToken(token), ctx.clock()) : null;
   if (!reset || reset.completed) return err('RESET_EXPIRED', 'Start the reset again');
   const user = await ctx.directory.findUser(reset.userId);

@@ -40,6 +40,7 @@ const validBodies: { [N in ApiRouteName]: ApiBody<N> } = {
   verifyReset: { methodId: 'm-alain-app', code: '123456' },
   completeReset: { newPassword: 'a long new password' },
   unlockAccount: {},
+  extendReset: {},
   changePassword: { userId: 'alain@contoso.com', oldPassword: 'Demo-Passw0rd-2026', newPassword: 'a long new password' },
   contactHelpdesk: { userId: 'alain@contoso.com', reason: 'OTHER' },
   getDemoOutbox: {},
