@@ -6,7 +6,9 @@ import { Progress } from './components/progress';
 import { Screen } from './components/screen';
 import { HomeScreen } from './flows/home/home-screen';
 import { assertNever } from './lib/assert-never';
+import { IdleWarning } from './shell/idle-warning';
 import { SidePanel } from './shell/side-panel';
+import { useMainEvents } from './shell/use-main-events';
 import type { AppState } from './store/app-slice';
 import { useStore } from './store/store';
 
@@ -21,7 +23,7 @@ const DemoInboxScreen = lazy(() => import('./flows/demo-inbox/demo-inbox-screen'
 function CurrentFlow({ app }: { app: Extract<AppState, { step: 'ready' }> }) {
   switch (app.flow) {
     case 'home':
-      return <HomeScreen tenantName={app.info.tenantName} />;
+      return <HomeScreen tenantName={app.info.tenantName} lockScreen={app.info.lockScreen === true} />;
     case 'signIn':
       return <SignInFlow />;
     case 'securityInfo':
@@ -48,38 +50,51 @@ function Body({ app }: { app: AppState }) {
       return <Screen name="load-failed" title={t('app.loadFailedTitle')} error={app.error} errorActions={{ retry: () => void loadApp() }} />;
     case 'ready':
       return (
-        <Suspense fallback={<Progress />}>
-          <CurrentFlow app={app} />
-        </Suspense>
+        <>
+          <IdleWarning idleTimeoutMs={app.info.idleTimeoutMs} />
+          <Suspense fallback={<Progress />}>
+            <CurrentFlow app={app} />
+          </Suspense>
+        </>
       );
     default:
       return assertNever(app);
   }
 }
 
-/** The shell: a top bar (name, language, demo notice), the side panel on wide windows, one <main>. */
+/**
+ * The shell: a top bar (name, language, demo notice), the side panel on wide windows, one
+ * <main>. On the lock screen (`lock-screen`): larger targets and type, no demo inbox.
+ */
 export function App() {
   const { t } = useTranslation();
   const app = useStore((s) => s.app);
   const loadApp = useStore((s) => s.loadApp);
+  const ready = app.step === 'ready';
+  const lockScreen = ready && app.info.lockScreen === true;
+  useMainEvents(ready);
 
   useEffect(() => {
     void loadApp();
   }, [loadApp]);
 
   return (
-    <div className="shell">
+    <div className={lockScreen ? 'shell lock-screen' : 'shell'}>
       <header className="top-bar">
         <p className="brand">
           <span className="brand-mark" aria-hidden="true" />
           {t('app.name')}
         </p>
         <LanguageSwitcher />
-        {app.step === 'ready' && app.info.demo && <DemoBanner />}
+        {ready && app.info.demo && <DemoBanner inbox={!lockScreen} />}
       </header>
       <div className="frame">
         {app.step === 'ready' && <SidePanel />}
         <main className="content">
+          {/* Always present, so the notice set on a wipe is announced (politely). */}
+          <div role="status" aria-live="polite" className="shell-notice" data-testid="shell-notice">
+            {ready && app.notice === 'wiped' && <p className="notice">{t('idle.cleared')}</p>}
+          </div>
           <Body app={app} />
         </main>
       </div>

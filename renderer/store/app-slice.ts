@@ -6,6 +6,7 @@ import { call } from './call';
 import type { FlowOutcome } from './outcomes';
 import type { Store } from './store';
 import type { AppInfo, ErrorInfo, Language } from './types';
+import type { StartFlow } from '../../contract/ipc';
 
 /** The one place that says which flow is on screen. */
 export type Flow = 'home' | 'signIn' | 'securityInfo' | 'reset' | 'change' | 'demoInbox';
@@ -13,7 +14,13 @@ export type Flow = 'home' | 'signIn' | 'securityInfo' | 'reset' | 'change' | 'de
 export type AppState =
   | { step: 'loading'; loading: true; error: null }
   | { step: 'failed'; loading: boolean; error: ErrorInfo }
-  | { step: 'ready'; info: AppInfo; flow: Flow; returnTo: Flow; loading: boolean; error: ErrorInfo | null };
+  | { step: 'ready'; info: AppInfo; flow: Flow; returnTo: Flow; loading: boolean; error: ErrorInfo | null; notice?: ShellNotice | null };
+
+/** A polite message the shell itself shows above the flow (the flow's own Screen can't know it). */
+export type ShellNotice = 'wiped';
+
+/** Why the main side cleared the session (`session.wiped`). */
+export type WipeReason = 'idle' | 'signedOut' | 'lockScreenDone';
 
 export interface AppSlice {
   app: AppState;
@@ -22,6 +29,16 @@ export interface AppSlice {
   /** From home: open sign-in or "Forgot my password" at their first step. */
   openSignIn: () => void;
   openReset: () => void;
+  /** "Unlock my account": the reset flow in unlock mode (the password stays). */
+  openUnlock: (userId?: string) => void;
+  /** "Change my password": the change flow. */
+  openChange: (userId?: string) => void;
+  /** The main side's `app.navigate`: switch the running app to that flow, id pre-filled. */
+  navigate: (flow: StartFlow, userId?: string) => void;
+  /** The main side's `session.wiped`: every flow back to its start, app info and language kept. */
+  sessionWiped: (reason: WipeReason) => void;
+  /** The lock-screen done screen's way out: the app closes (and the core wipes). */
+  leaveLockScreen: () => void;
   /** The shell's router: a flow says how it ended, the shell decides what comes next. */
   finishFlow: (outcome: FlowOutcome) => void;
   openDemoInbox: () => void;
@@ -36,10 +53,34 @@ function browserLocales(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
 }
 
-export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get) => {
+export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get, store) => {
   const setFlow = (flow: Flow) => {
     const app = get().app;
-    if (app.step === 'ready') set({ app: { ...app, flow, error: null } });
+    if (app.step === 'ready') set({ app: { ...app, flow, error: null, notice: null } });
+  };
+
+  /**
+   * Starts a flow the main side asked for (start flow, app.navigate) and says which flow
+   * that is. The lock screen offers only reset and unlock: anything else becomes reset.
+   */
+  const begin = (flow: StartFlow, userId: string | undefined, lockScreen: boolean): Flow => {
+    switch (flow) {
+      case 'reset':
+        get().beginReset(userId);
+        return 'reset';
+      case 'unlock':
+        get().beginReset(userId, 'unlock');
+        return 'reset';
+      case 'change':
+        if (lockScreen) return begin('reset', userId, lockScreen);
+        get().beginChange(userId);
+        return 'change';
+      case 'home':
+        if (lockScreen) return begin('reset', userId, lockScreen);
+        return 'home';
+      default:
+        return assertNever(flow);
+    }
   };
 
   return {
@@ -60,9 +101,8 @@ export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get) 
       // The service writes codes and notifications in the language the person reads now;
       // `remember: false` because nobody chose it yet. A failure here must not stop the app.
       void call(() => api().setLanguage({ language, remember: false }));
-      if (info.startFlow === 'reset') get().beginReset();
-      const flow: Flow = info.startFlow === 'reset' ? 'reset' : 'home';
-      set({ app: { step: 'ready', info, flow, returnTo: flow, loading: false, error: null } });
+      const flow = begin(info.startFlow, info.startUserId, info.lockScreen === true);
+      set({ app: { step: 'ready', info, flow, returnTo: flow, loading: false, error: null, notice: null } });
     },
 
     openSignIn: () => {
@@ -74,6 +114,39 @@ export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get) 
       get().beginReset();
       setFlow('reset');
     },
+
+    openUnlock: (userId) => {
+      get().beginReset(userId, 'unlock');
+      setFlow('reset');
+    },
+
+    openChange: (userId) => {
+      const app = get().app;
+      // The lock screen has no change flow (the person can't sign in there).
+      if (app.step === 'ready' && app.info.lockScreen) return get().openReset();
+      get().beginChange(userId);
+      setFlow('change');
+    },
+
+    navigate: (flow, userId) => {
+      const app = get().app;
+      if (app.step !== 'ready') return;
+      setFlow(begin(flow, userId, app.info.lockScreen === true));
+    },
+
+    sessionWiped: (reason) => {
+      const app = get().app;
+      if (app.step !== 'ready') return;
+      const { info } = app;
+      // Every slice back to its initial state (what was typed, sessions, codes), then the first screen.
+      set({ ...store.getInitialState(), app }, true);
+      const flow = begin(info.startFlow, info.startUserId, info.lockScreen === true);
+      set({ app: { step: 'ready', info, flow, returnTo: flow, loading: false, error: null, notice: 'wiped' } });
+      // An unattended lock screen closes itself: the sign-in screen behind it comes back.
+      if (info.lockScreen && reason === 'idle') void call(() => api().quitApp({}));
+    },
+
+    leaveLockScreen: () => void call(() => api().quitApp({})),
 
     finishFlow: (outcome) => {
       switch (outcome.kind) {
