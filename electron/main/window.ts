@@ -1,4 +1,4 @@
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
 import type { AppOrigin } from './app-origin.js';
 import { createLogger } from './log.js';
 import { trackWindow } from './window-registry.js';
@@ -32,6 +32,17 @@ export interface MainWindowOptions {
   devTools: boolean;
   /** The app's https origin; the window loads its entry page. */
   origin: AppOrigin;
+  /** The sign-in screen's helper (`--lock-screen`): full screen, no DevTools, not closed by accident. */
+  lockScreen?: boolean;
+}
+
+/**
+ * What the lock screen changes: kiosk and full screen (nothing behind it to switch to), no
+ * close/minimize buttons or menu, and DevTools off even in development (the screen is
+ * unattended). The app leaves through its own done screen or the idle wipe (app.quit).
+ */
+export function lockScreenWindowOptions(): BrowserWindowConstructorOptions {
+  return { kiosk: true, fullscreen: true, frame: false, closable: false, minimizable: false, maximizable: false, resizable: false, movable: false, alwaysOnTop: true, skipTaskbar: true };
 }
 
 /**
@@ -40,7 +51,7 @@ export interface MainWindowOptions {
  * Navigation, window-open and webview guards are applied to every WebContents in main.ts
  * (`web-contents-created`), so they also cover this one.
  */
-export function createMainWindow({ preloadPath, devTools, origin }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, devTools, origin, lockScreen = false }: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 960,
     height: 720,
@@ -49,7 +60,8 @@ export function createMainWindow({ preloadPath, devTools, origin }: MainWindowOp
     title: 'Sign-in Helper',
     show: false,
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preloadPath, devTools),
+    webPreferences: secureWebPreferences(preloadPath, devTools && !lockScreen),
+    ...(lockScreen ? lockScreenWindowOptions() : {}),
   });
   trackWindow(win);
   win.once('ready-to-show', () => win.show());

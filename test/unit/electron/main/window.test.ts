@@ -53,3 +53,22 @@ describe('createMainWindow', () => {
     expect(isOwnWebContents({ id: 8 } as never)).toBe(false);
   });
 });
+
+describe('createMainWindow on the lock screen', () => {
+  it('is a kiosk window: full screen, not closable or minimizable, no DevTools even in development', () => {
+    created.length = 0;
+    createMainWindow({ preloadPath: '/p/preload.cjs', devTools: true, origin: createAppOrigin('sign-in-helper.sspr.contoso.com'), lockScreen: true });
+    const [record] = created;
+    expect(record?.options).toMatchObject({ kiosk: true, fullscreen: true, closable: false, minimizable: false, frame: false });
+    expect((record?.options.webPreferences as { devTools: boolean }).devTools).toBe(false);
+  });
+
+  it('leaves the ordinary window as it was (DevTools as asked, closable)', () => {
+    created.length = 0;
+    createMainWindow({ preloadPath: '/p/preload.cjs', devTools: true, origin: createAppOrigin('sign-in-helper.sspr.contoso.com') });
+    const [record] = created;
+    expect(record?.options.kiosk).toBeUndefined();
+    expect(record?.options.closable).toBeUndefined();
+    expect((record?.options.webPreferences as { devTools: boolean }).devTools).toBe(true);
+  });
+});
