@@ -265,6 +265,23 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         expect((await store.getReset('r-2', T))?.passedMethodIds).toEqual(['m-9']);
       });
 
+      it('extendReset moves a live reset\'s expiry (never earlier), keeps its gates; never an expired, completed or unknown one', async () => {
+        const store = await open();
+        await store.putReset(reset({ passedMethodIds: ['m-1'] }));
+        const exp = (await store.getReset('r-1', T))!.expiresAt;
+        expect(await store.extendReset('r-1', exp + 60_000, T)).toBe(true);
+        expect(await store.getReset('r-1', T)).toEqual(reset({ passedMethodIds: ['m-1'], expiresAt: exp + 60_000 }));
+        expect(await store.extendReset('r-1', exp, T)).toBe(true);
+        expect((await store.getReset('r-1', T))?.expiresAt).toBe(exp + 60_000); // an earlier one is ignored
+        expect((await store.getReset('r-1', exp + 30_000))?.passedMethodIds).toEqual(['m-1']); // alive past the first expiry
+        expect(await store.extendReset('r-1', exp + 600_000, exp + 60_000)).toBe(false); // run out: not revived
+        expect(await store.getReset('r-1', exp + 60_000)).toBeNull();
+        await store.putReset(reset({ tokenHash: 'r-2' }));
+        expect(await store.completeReset('r-2', T)).toBe(true);
+        expect(await store.extendReset('r-2', exp + 60_000, T)).toBe(false);
+        expect((await store.getReset('r-2', T))?.expiresAt).toBe(exp);
+        expect(await store.extendReset('unknown', exp, T)).toBe(false);
+      });
       it('passResetGate appends a method once, never after completion or expiry; reopenReset undoes a completion', async () => {
         const store = await open();
         await store.putReset(reset({ passedMethodIds: [] }));
@@ -356,6 +373,14 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         await store.putReset(reset());
         const won = await race(20, () => store.completeReset('r-1', T));
         expect(won.filter(Boolean)).toHaveLength(1);
+      });
+      it('extendReset racing completeReset: the reset ends completed, whatever the order', async () => {
+        const store = await open();
+        await store.putReset(reset());
+        const [, completed] = await Promise.all([race(10, () => store.extendReset('r-1', T + 120_000, T)), store.completeReset('r-1', T)]);
+        expect(completed).toBe(true);
+        expect((await store.getReset('r-1', T))?.completed).toBe(true);
+        expect(await store.extendReset('r-1', T + 120_000, T)).toBe(false);
       });
       it('passResetGate with the same method', async () => {
         const store = await open();
