@@ -57,6 +57,8 @@ export interface ResetSlice {
   unlockAccount: () => Promise<void>;
   /** More time for the reset session; the new expiry replaces the old one. */
   extendReset: () => Promise<void>;
+  /** The session's time ran out on the page's clock: the step says so ("Start again"). */
+  expireReset: () => void;
   contactHelpdesk: () => Promise<void>;
   /** Throws away the reset on the main side and goes back to the user id step. */
   restartReset: () => void;
@@ -169,6 +171,11 @@ export const createResetSlice: StateCreator<Store, [], [], ResetSlice> = (set, g
       // The person may have moved on (or started over) meanwhile: only the same step takes the answer.
       if (now.step !== step || !isLive(now)) return;
       set({ reset: result.ok ? { ...now, expiresAt: result.data.expiresAt, loading: false } : { ...now, loading: false, error: result.error } });
+    },
+
+    expireReset: () => {
+      const s = get().reset;
+      if (isLive(s) && !s.loading) set({ reset: { ...s, error: { code: 'RESET_EXPIRED', message: 'The reset session ran out' } } });
     },
 
     contactHelpdesk: async () => {

@@ -67,6 +67,8 @@ export interface FakeOptions {
   throttled?: Record<string, string>;
   /** How long a reset lives from its start and from each extend (default 15 min). */
   resetLifetimeMs?: number;
+  /** How long an extension gives (default: resetLifetimeMs). */
+  extendLifetimeMs?: number;
   /** What extendReset answers instead of a new expiry. */
   extendError?: ErrorInfo;
   /** What unlockAccount answers instead of success (once every gate is passed). */
@@ -302,7 +304,7 @@ export function createFakeApi(options: FakeOptions = {}) {
         // The service's cap (contract: at most 10 times).
         if (reset.extends >= 10) return fail({ code: 'STEP_NOT_ALLOWED', message: 'no more extensions' });
         reset.extends += 1;
-        return ok({ expiresAt: expiry() });
+        return ok({ expiresAt: new Date(Date.now() + (options.extendLifetimeMs ?? lifetime)).toISOString() });
       }),
     quitApp: (r) => answer('quitApp', r, () => ok({})),
     onNavigate: (listener) => subscribe('onNavigate', listener as Listener),

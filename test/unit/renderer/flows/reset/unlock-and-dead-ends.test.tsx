@@ -3,15 +3,20 @@
  * side: what they click and what they read (the method modules are stubbed; their own tests
  * cover them).
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../../../../renderer/i18n/en';
 import { zhTW } from '../../../../../renderer/i18n/zh-tw';
-import { FULL_EMAIL, GOOD_CODE, PASSWORD, seedUsers, signInUsers, USER } from '../../fake-api';
+import { App } from '../../../../../renderer/app';
+import { createFakeApi, FULL_EMAIL, GOOD_CODE, PASSWORD, seedUsers, signInUsers, USER } from '../../fake-api';
 import { renderApp } from '../../render-app';
 
 vi.mock('../../../../../renderer/methods', () => import('../method-stubs'));
+
+// Whole flows through the real app: slower than a unit's default 5 s when the machine is busy.
+vi.setConfig({ testTimeout: 15_000 });
 
 type Setup = Awaited<ReturnType<typeof renderApp>>;
 
@@ -31,18 +36,31 @@ async function passStub({ user }: Setup, type = 'authenticatorApp') {
 
 async function signInAs({ user }: Setup, userId: string) {
   await user.click(screen.getByRole('button', { name: en.home.signIn }));
-  await user.type(await screen.findByLabelText('User ID'), userId);
+  await user.type(await screen.findByLabelText('User ID', {}, { timeout: 5_000 }), userId);
   await user.type(screen.getByLabelText('Password'), PASSWORD);
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
 }
 
 async function startReset({ user }: Setup, userId: string) {
-  await user.click(screen.getByRole('button', { name: 'Forgot my password' }));
-  await user.type(await screen.findByLabelText('User ID'), userId);
+  // The lock screen opens straight into reset; elsewhere home comes first.
+  if (screen.queryByTestId('screen-home')) await user.click(screen.getByRole('button', { name: 'Forgot my password' }));
+  const field = await screen.findByLabelText('User ID', {}, { timeout: 5_000 });
+  await user.clear(field);
+  await user.type(field, userId);
   await user.click(screen.getByRole('button', { name: 'Next' }));
 }
 
 const alert = () => screen.getAllByRole('alert')[0]!;
+
+/** renderApp for a start that may be home or the reset itself (lock screen). */
+async function renderAnyStart(options: Parameters<typeof renderApp>[0]): Promise<Setup> {
+  const fake = createFakeApi(options);
+  window.signin = fake.api;
+  const user = userEvent.setup();
+  const view = render(<App />);
+  await waitFor(() => expect(screen.queryByTestId('screen-home') ?? screen.queryByTestId('screen-reset-user-id')).not.toBeNull(), { timeout: 5_000 });
+  return { fake, user, view };
+}
 
 describe('unlock', () => {
   it('ACCOUNT_LOCKED at sign-in offers "Unlock my account": same gates, unlocked, then sign in with the current password', async () => {
@@ -112,7 +130,7 @@ describe('reset success', () => {
   });
 
   it('at the lock screen: "Go back and sign in with your new password", and the button leaves the app', async () => {
-    const setup = await renderApp({ appInfo: { lockScreen: true } });
+    const setup = await renderAnyStart({ appInfo: { lockScreen: true } });
     await resetToDone(setup);
     expect(screen.getByText('Go back and sign in with your new password.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Back to sign in' })).not.toBeInTheDocument();
@@ -164,7 +182,7 @@ describe('dead ends with a next step', () => {
     await expect(navigator.clipboard.readText()).resolves.toBe('SC-1002');
 
     await user.click(screen.getByRole('button', { name: 'Contact an administrator' }));
-    await within(screen.getByRole('status')).findByText(/HD-4242/);
+    await within(within(screen.getByTestId('screen-reset-blocked')).getByRole('status')).findByText(/HD-4242/);
     expect(fake.callsOf('contactHelpdesk')).toEqual([{ userId: seedUsers.SSPR_NOT_ENABLED, reason: 'SSPR_NOT_ENABLED' }]);
     expect(screen.queryByText(/SC-1002/)).not.toBeInTheDocument();
     expect(screen.getAllByText(/HD-4242/)).toHaveLength(1);
@@ -242,7 +260,7 @@ describe.each(['en', 'zh-TW'] as const)('axe in %s', (language) => {
     await passStub(setup, 'email');
     await screen.findByTestId('screen-unlock-done');
     await expectNoViolations(`${language} unlock done`);
-  });
+  }, 20_000);
 
   it('finds nothing on the blocked screens', async () => {
     const setup = await renderApp({ appInfo: { language } });
@@ -257,7 +275,7 @@ describe.each(['en', 'zh-TW'] as const)('axe in %s', (language) => {
     await user.type(screen.getByLabelText(t.signIn.userId), seedUsers.SSPR_NOT_ENABLED);
     await user.click(screen.getByRole('button', { name: t.common.next }));
     await user.click(await screen.findByRole('button', { name: t.reset.contact }));
-    await within(screen.getByRole('status')).findByText(/HD-4242/);
+    await within(within(screen.getByTestId('screen-reset-blocked')).getByRole('status')).findByText(/HD-4242/);
     await expectNoViolations(`${language} request sent`);
-  });
+  }, 20_000);
 });
