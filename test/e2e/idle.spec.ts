@@ -1,0 +1,29 @@
+/**
+ * The idle wipe (WCAG 2.2.1): the warning comes min(60 s, half the timeout) before it, so
+ * with idleTimeoutMs 20 s it shows 10 s after the last call and the wipe 10 s later. "Keep going" keeps the session; letting it run out clears
+ * the page, and the core holds no reset any more (the screen is back at the first step).
+ */
+import { AppDriver } from './app-driver.js';
+import { expect, test } from './fixtures.js';
+
+test.use({ hostOptions: { idleTimeoutMs: 20_000 } });
+
+test('warns before the idle wipe, keep going keeps the reset, running out clears it', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  const app = new AppDriver(page);
+  await app.onScreen('home');
+  await app.startReset('alain@contoso.com');
+  await app.onScreen('reset-verify');
+  const warning = page.getByRole('alertdialog', { name: app.t.idle.warningTitle });
+  await expect(warning).toBeVisible({ timeout: 15_000 });
+  await expect(app.button(app.t.idle.keepGoing)).toBeFocused();
+  await app.button(app.t.idle.keepGoing).click();
+  await expect(warning).toBeHidden();
+  await expect(page.getByTestId('screen-reset-verify')).toBeVisible();
+  // Now let it run out: the core wipes, the page clears and says why.
+  await expect(warning).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('shell-notice')).toHaveText(app.t.idle.cleared, { timeout: 20_000 });
+  await expect(page.getByTestId('screen-home')).toBeVisible();
+  await expect(page.getByTestId('screen-reset-verify')).toHaveCount(0);
+});
