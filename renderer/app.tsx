@@ -91,8 +91,9 @@ export function App() {
       <div className="frame">
         {app.step === 'ready' && <SidePanel />}
         <main className="content">
-          {/* Always present, so the notice set on a wipe is announced (politely). */}
-          <div role="status" aria-live="polite" className="shell-notice" data-testid="shell-notice">
+          {/* Always present, so the notice set on a wipe is announced (politely); no role="status":
+              the screen's own status region stays the only one of that role. */}
+          <div aria-live="polite" aria-atomic="true" className="shell-notice" data-testid="shell-notice">
             {ready && app.notice === 'wiped' && <p className="notice">{t('idle.cleared')}</p>}
           </div>
           <Body app={app} />

@@ -77,7 +77,8 @@ export function TimeLimitWarning({ deadline, warnBeforeMs, paused, title, body, 
 
   return (
     <>
-      <div role="status" aria-live="polite" className="visually-hidden" data-testid={`time-limit-${name}-announcement`}>
+      {/* A live region without role="status": the screen's own status region stays the only one. */}
+      <div aria-live="polite" aria-atomic="true" className="visually-hidden" data-testid={`time-limit-${name}-announcement`}>
         {announcement}
       </div>
       {visible && (
