@@ -30,9 +30,6 @@ export interface SignInSlice {
   changeFromSignIn: (userId: string) => void;
 }
 
-/** The shell's ways into unlock and change (app-slice, being added); typed loosely until they land. */
-type MaybeShell = { openUnlock?: (userId?: string) => void; openChange?: (userId?: string) => void };
-
 const initial: SignInState = { step: 'credentials', userId: '', loading: false, error: null };
 
 export const createSignInSlice: StateCreator<Store, [], [], SignInSlice> = (set, get) => {
@@ -92,21 +89,12 @@ export const createSignInSlice: StateCreator<Store, [], [], SignInSlice> = (set,
 
     unlockFromSignIn: (userId) => {
       set({ signIn: initial });
-      const shell = get() as Store & MaybeShell;
-      if (shell.openUnlock) return shell.openUnlock(userId);
-      // Until the shell has its own way in: reset's way in, then the unlock mode.
-      get().finishFlow({ flow: 'signIn', kind: 'forgotPassword', userId });
-      get().beginReset(userId, 'unlock');
+      get().openUnlock(userId);
     },
 
     changeFromSignIn: (userId) => {
       set({ signIn: initial });
-      const shell = get() as Store & MaybeShell;
-      if (shell.openChange) return shell.openChange(userId);
-      // Until the shell has its own way in: the change flow opened by hand, the user id filled in.
-      get().beginChange(userId);
-      const app = get().app;
-      if (app.step === 'ready') set({ app: { ...app, flow: 'change', error: null } });
+      get().openChange(userId);
     },
   };
 };

@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../bridge/api';
 import { Screen } from '../../components/screen';
-import { call } from '../../store/call';
 import type { ResetState } from '../../store/reset-slice';
 import { useStore } from '../../store/store';
 
@@ -13,10 +11,8 @@ export function DoneStep({ state }: { state: Extract<ResetState, { step: 'done' 
   const { t } = useTranslation();
   const finishReset = useStore((s) => s.finishReset);
   const lockScreen = useStore((s) => s.app.step === 'ready' && s.app.info.lockScreen === true);
-  const leaveLockScreen = useStore((s) => (s as { leaveLockScreen?: () => void }).leaveLockScreen);
+  const leave = useStore((s) => s.leaveLockScreen);
   const unlocked = state.mode === 'unlock';
-  // The shell's leaveLockScreen quits the app; until it exists, the same call directly.
-  const leave = leaveLockScreen ?? (() => void call(() => api().quitApp({})));
 
   return (
     <Screen name={unlocked ? 'unlock-done' : 'reset-done'} title={unlocked ? t('reset.unlockedTitle') : t('reset.doneTitle')}>

@@ -71,7 +71,7 @@ describe('unlock', () => {
     expect(within(alert()).getByText('Support code: SC-2001')).toBeInTheDocument();
     await user.click(within(alert()).getByRole('button', { name: 'Unlock my account' }));
 
-    await screen.findByTestId('screen-reset-user-id');
+    await screen.findByTestId('screen-reset-user-id', {}, { timeout: 5_000 });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Unlock my account');
     expect(screen.getByLabelText('User ID')).toHaveValue(signInUsers.ACCOUNT_LOCKED);
     await user.click(screen.getByRole('button', { name: 'Next' }));
@@ -248,7 +248,7 @@ describe.each(['en', 'zh-TW'] as const)('axe in %s', (language) => {
     await screen.findByRole('button', { name: t.errors.actions.unlock });
     await expectNoViolations(`${language} sign-in locked`);
     await user.click(screen.getByRole('button', { name: t.errors.actions.unlock }));
-    await screen.findByTestId('screen-reset-user-id');
+    await screen.findByTestId('screen-reset-user-id', {}, { timeout: 5_000 });
     await expectNoViolations(`${language} unlock user id`);
     await user.click(screen.getByRole('button', { name: t.common.next }));
     await screen.findByTestId('screen-reset-verify');
