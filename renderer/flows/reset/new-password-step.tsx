@@ -6,6 +6,7 @@ import { Screen } from '../../components/screen';
 import { usePasswordFeedback } from '../../components/use-password-feedback';
 import type { ResetState } from '../../store/reset-slice';
 import { useStore } from '../../store/store';
+import { ResetTimeLimit } from './reset-time-limit';
 
 /** The new password, with the policy's rules checked live; the directory has the last word. */
 export function NewPasswordStep({ state }: { state: Extract<ResetState, { step: 'newPassword' }> }) {
@@ -28,6 +29,7 @@ export function NewPasswordStep({ state }: { state: Extract<ResetState, { step: 
       loading={state.loading}
       error={state.error}
       errorActions={{ retry: state.policy ? undefined : () => void loadPolicy(), startOver: restartReset, signInAgain: restartReset }}
+      banner={<ResetTimeLimit state={state} />}
     >
       <p>{t('reset.newPasswordIntro', { userId: state.userId })}</p>
       <form noValidate onSubmit={onSubmit} aria-busy={state.loading}>
