@@ -149,6 +149,10 @@ export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get, 
     leaveLockScreen: () => void call(() => api().quitApp({})),
 
     finishFlow: (outcome) => {
+      const app = get().app;
+      // The lock screen has no sign-in or security info: whatever would open them goes home
+      // (reset and unlock only). Its done screens leave through leaveLockScreen instead.
+      if (app.step === 'ready' && app.info.lockScreen && outcome.kind !== 'closed' && outcome.kind !== 'forgotPassword') return setFlow('home');
       switch (outcome.kind) {
         case 'signedIn':
           get().beginSecurityInfo(outcome.user, outcome.elevated);
@@ -167,7 +171,6 @@ export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get, 
           return setFlow('home');
         case 'closed': {
           // Back to where the user was: the flow slices kept their steps meanwhile.
-          const app = get().app;
           if (app.step === 'ready') set({ app: { ...app, flow: app.returnTo } });
           return;
         }
