@@ -4,7 +4,7 @@
  * and passes axe in English and zh-TW.
  */
 import { AppDriver, type Lang } from './app-driver.js';
-import { expect, test } from './fixtures.js';
+import { expect, expectAccessible, test } from './fixtures.js';
 
 test.use({ hostOptions: { lockScreen: true, startFlow: 'reset' } });
 
@@ -25,5 +25,6 @@ for (const lang of ['en', 'zh-TW'] as const satisfies readonly Lang[]) {
       const box = await target.boundingBox();
       expect(box?.height ?? 0, await target.evaluate((e) => e.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(44);
     }
+    await expectAccessible(page, `lock-screen reset user id (${lang})`);
   });
 }
