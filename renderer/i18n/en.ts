@@ -236,6 +236,8 @@ export const en = {
     expiryTitle: 'This session is about to end',
     expiryBody_one: 'For your security it ends in {{count}} second. Do you need more time?',
     expiryBody_other: 'For your security it ends in {{count}} seconds. Do you need more time?',
+    expiryNoMoreBody_one: 'It ends in {{count}} second and cannot be extended again. Finish now, or start over.',
+    expiryNoMoreBody_other: 'It ends in {{count}} seconds and cannot be extended again. Finish now, or start over.',
     extend: 'Extend',
     startOver: 'Start over',
     backToSignIn: 'Back to sign in',

@@ -233,6 +233,7 @@ export const zhTW: Messages = {
     hiddenMissing: '請輸入完整的電話號碼或電子郵件地址。',
     expiryTitle: '此工作階段即將結束',
     expiryBody_other: '為了您的安全，它將在 {{count}} 秒後結束。您需要更多時間嗎？',
+    expiryNoMoreBody_other: '它將在 {{count}} 秒後結束，且無法再延長。請立即完成，或重新開始。',
     extend: '延長',
     startOver: '重新開始',
     backToSignIn: '返回登入',

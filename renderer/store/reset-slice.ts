@@ -20,6 +20,8 @@ export const blockingCodes: readonly ErrorCode[] = ['PASSWORD_NOT_MANAGED', 'SSP
 type Session = {
   /** When the service forgets this reset (ISO 8601); the screen warns before it (WCAG 2.2.1). */
   expiresAt: string;
+  /** The service refused another extension (its cap, 10): the warning offers only to finish or start over. */
+  extendsUsedUp?: boolean;
 };
 
 /** "Forgot my password" and "Unlock my account": one state machine keyed on `step`, ending with an outcome for the shell. */
@@ -170,6 +172,8 @@ export const createResetSlice: StateCreator<Store, [], [], ResetSlice> = (set, g
       const now = get().reset;
       // The person may have moved on (or started over) meanwhile: only the same step takes the answer.
       if (now.step !== step || !isLive(now)) return;
+      // THROTTLED here is the cap on extensions, not a wait: its retry time would mean nothing.
+      if (!result.ok && result.error.code === 'THROTTLED') return set({ reset: { ...now, loading: false, extendsUsedUp: true } });
       set({ reset: result.ok ? { ...now, expiresAt: result.data.expiresAt, loading: false } : { ...now, loading: false, error: result.error } });
     },
 

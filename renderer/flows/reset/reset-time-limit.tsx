@@ -18,7 +18,8 @@ export function ResetTimeLimit({ state }: { state: LiveResetState }) {
   const extendReset = useStore((s) => s.extendReset);
   const restartReset = useStore((s) => s.restartReset);
   const expireReset = useStore((s) => s.expireReset);
-  const body = useCallback((secondsLeft: number) => t('reset.expiryBody', { count: secondsLeft }), [t]);
+  const usedUp = state.extendsUsedUp === true;
+  const body = useCallback((secondsLeft: number) => t(usedUp ? 'reset.expiryNoMoreBody' : 'reset.expiryBody', { count: secondsLeft }), [t, usedUp]);
   const deadline = Date.parse(state.expiresAt);
   return (
     <TimeLimitWarning
@@ -28,10 +29,10 @@ export function ResetTimeLimit({ state }: { state: LiveResetState }) {
       paused={state.loading}
       title={t('reset.expiryTitle')}
       body={body}
-      extendLabel={t('reset.extend')}
-      onExtend={() => void extendReset()}
-      restartLabel={t('reset.startOver')}
-      onRestart={restartReset}
+      // Extended as often as the service allows: the one action left is to start over.
+      extendLabel={usedUp ? t('reset.startOver') : t('reset.extend')}
+      onExtend={usedUp ? restartReset : () => void extendReset()}
+      {...(usedUp ? {} : { restartLabel: t('reset.startOver'), onRestart: restartReset })}
       onExpire={expireReset}
     />
   );

@@ -301,8 +301,8 @@ export function createFakeApi(options: FakeOptions = {}) {
     extendReset: (r) =>
       answer('extendReset', r, () => {
         if (options.extendError) return fail(options.extendError);
-        // The service's cap (contract: at most 10 times).
-        if (reset.extends >= 10) return fail({ code: 'STEP_NOT_ALLOWED', message: 'no more extensions' });
+        // The service's cap (server/api/handlers/reset-extend.ts: at most 10 times, then THROTTLED).
+        if (reset.extends >= 10) return fail({ code: 'THROTTLED', message: 'no more extensions', retryAfter: new Date(Date.now() + 11 * lifetime).toISOString() });
         reset.extends += 1;
         return ok({ expiresAt: new Date(Date.now() + (options.extendLifetimeMs ?? lifetime)).toISOString() });
       }),

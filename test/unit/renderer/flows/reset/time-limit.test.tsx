@@ -35,6 +35,21 @@ describe('reset time limit', () => {
     expect(screen.getByTestId('screen-reset-verify')).toBeInTheDocument();
   });
 
+  it('once the service refuses another extension (its cap), the warning says so and offers only Start over — no retry time', async () => {
+    const setup = await renderApp({ resetLifetimeMs: 90_000, extendError: { code: 'THROTTLED', message: 'no more extensions', retryAfter: new Date(Date.now() + 3 * 3_600_000).toISOString() } });
+    await toVerify(setup);
+    const dialog = await screen.findByRole('alertdialog', { name: en.reset.expiryTitle });
+    await setup.user.click(within(dialog).getByRole('button', { name: en.reset.extend }));
+    // The warning comes back at once (the deadline did not move), now without Extend.
+    const again = await screen.findByRole('alertdialog', { name: en.reset.expiryTitle });
+    await waitFor(() => expect(within(again).getByText(/cannot be extended again\. Finish now, or start over\./)).toBeInTheDocument());
+    expect(within(again).queryByRole('button', { name: en.reset.extend })).not.toBeInTheDocument();
+    expect(within(again).getAllByRole('button', { name: en.reset.startOver })).toHaveLength(1);
+    // Not shown as a throttle with a time to come back: the session will be gone by then.
+    expect(screen.queryByText(en.errors.THROTTLED.title)).not.toBeInTheDocument();
+    expect(screen.getByTestId('screen-reset-verify')).toBeInTheDocument();
+  });
+
   it('does not warn while the end is further than two minutes away', async () => {
     const setup = await renderApp({ resetLifetimeMs: 5 * 60_000 });
     await toVerify(setup);
