@@ -315,7 +315,14 @@ export const apiRoutes = {
   unlockAccount: route({
     method: 'POST', path: '/reset/unlock', auth: 'reset', summary: 'Unlock the account once every gate is passed, keeping the password (single use)',
     body: empty,
-    response: strict({ unlockedAt: z.string().datetime() }),
+    response: strict({
+      unlockedAt: z.string().datetime(),
+      /**
+       * Whether the account was locked (the directory's lockout or the service's sign-in block),
+       * told only now that the person proved who they are; absent where the directory cannot tell.
+       */
+      wasLocked: z.boolean().optional(),
+    }),
   }),
   extendReset: route({
     method: 'POST', path: '/reset/extend', auth: 'reset', summary: 'Give a reset more time before it runs out (WCAG 2.2.1: warned, then extended with one action; at most 10 times)',

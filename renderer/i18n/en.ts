@@ -224,6 +224,8 @@ export const en = {
     unlockingBody: 'Every verification step is passed. Unlocking your account…',
     unlockedTitle: 'Your account is unlocked.',
     unlockedBody: 'Sign in with your current password.',
+    notLockedTitle: "Your account wasn't locked.",
+    notLockedHint: 'If your password is refused when you sign in, you may have forgotten it: use "Forgot my password" instead.',
     unlockBlockedTitle: 'We couldn’t unlock your account',
     hiddenIntro: "For your privacy, we don't show which methods you registered. Choose a type; for a text, a call or an email, type the full phone number or email address you registered.",
     hiddenChoose: 'Choose how to verify your identity',

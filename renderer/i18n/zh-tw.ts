@@ -222,6 +222,8 @@ export const zhTW: Messages = {
     unlockingBody: '所有驗證步驟皆已通過。正在解除鎖定您的帳戶…',
     unlockedTitle: '您的帳戶已解除鎖定。',
     unlockedBody: '請使用目前的密碼登入。',
+    notLockedTitle: '您的帳戶並未被鎖定。',
+    notLockedHint: '如果登入時密碼遭拒，您可能忘記了密碼：請改用「忘記我的密碼」。',
     unlockBlockedTitle: '我們無法解除鎖定您的帳戶',
     hiddenIntro: '為了保護您的隱私，我們不會顯示您註冊了哪些方法。請選擇一種類型；若是簡訊、電話或電子郵件，請輸入您註冊的完整電話號碼或電子郵件地址。',
     hiddenChoose: '選擇驗證身分的方式',

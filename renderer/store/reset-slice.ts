@@ -43,7 +43,8 @@ export type ResetState =
   | ({ step: 'newPassword'; mode: 'reset'; userId: string; policy: PasswordPolicy | null; accountRules: DirectoryPasswordRulesView | null } & Session & Async)
   /** Unlock: every gate passed, the unlock is asked for (again, after an error, with "Try again"). */
   | ({ step: 'unlocking'; mode: 'unlock'; userId: string } & Session & Async)
-  | ({ step: 'done'; mode: ResetMode; userId: string } & Async);
+  /** `wasLocked: false`: the service says the unlocked account was not locked (absent: it cannot tell). */
+  | ({ step: 'done'; mode: ResetMode; userId: string; wasLocked?: boolean } & Async);
 
 export interface ResetSlice {
   reset: ResetState;
@@ -160,7 +161,11 @@ export const createResetSlice: StateCreator<Store, [], [], ResetSlice> = (set, g
     unlockAccount: async () => {
       patch('unlocking', (s) => ({ ...s, loading: true, error: null }));
       const result = await call(() => api().unlockAccount({}));
-      patch('unlocking', (s) => (result.ok ? { step: 'done', mode: 'unlock', userId: s.userId, loading: false, error: null } : { ...s, loading: false, error: result.error }));
+      patch('unlocking', (s) =>
+        result.ok
+          ? { step: 'done', mode: 'unlock', userId: s.userId, ...(result.data.wasLocked === undefined ? {} : { wasLocked: result.data.wasLocked }), loading: false, error: null }
+          : { ...s, loading: false, error: result.error },
+      );
     },
 
     extendReset: async () => {

@@ -71,6 +71,21 @@ test('an account locked by failed sign-ins is unlocked with an oathtool code, an
   await app.onScreen('second-factor');
 });
 
+test("an unlock from home of an account that is not locked says so, once alain proved who he is", async ({ page, host }) => {
+  await page.goto(host.url);
+  const app = new AppDriver(page);
+  const t = app.t;
+  await app.onScreen('home');
+  await app.button(t.home.unlock).click();
+  await app.onScreen('reset-user-id', t.reset.unlockUserIdTitle);
+  await app.field(t.signIn.userId).fill(ALAIN);
+  await app.button(t.common.next).click();
+  await app.onScreen('reset-verify', t.reset.unlockVerifyTitle);
+  await passWith(app, { type: 'authenticatorApp', secret: DEMO_SECRET });
+  await app.onScreen('unlock-done', t.reset.notLockedTitle);
+  await expect(page.getByText(t.reset.notLockedHint)).toBeVisible();
+});
+
 test('the administrator (a group that needs two methods) unlocks with the app, then a text message', async ({ page, host }) => {
   await page.goto(host.url);
   const app = new AppDriver(page);

@@ -13,9 +13,11 @@ export function DoneStep({ state }: { state: Extract<ResetState, { step: 'done' 
   const lockScreen = useStore((s) => s.app.step === 'ready' && s.app.info.lockScreen === true);
   const leave = useStore((s) => s.leaveLockScreen);
   const unlocked = state.mode === 'unlock';
+  // Said only when the service knows: a directory that cannot tell gets the plain "unlocked".
+  const notLocked = unlocked && state.wasLocked === false;
 
   return (
-    <Screen name={unlocked ? 'unlock-done' : 'reset-done'} title={unlocked ? t('reset.unlockedTitle') : t('reset.doneTitle')}>
+    <Screen name={unlocked ? 'unlock-done' : 'reset-done'} title={notLocked ? t('reset.notLockedTitle') : unlocked ? t('reset.unlockedTitle') : t('reset.doneTitle')}>
       {lockScreen ? (
         <p className="lead">{unlocked ? t('reset.lockScreenUnlocked') : t('reset.lockScreenDone')}</p>
       ) : (
@@ -24,6 +26,7 @@ export function DoneStep({ state }: { state: Extract<ResetState, { step: 'done' 
           {!unlocked && <p>{t('reset.doneHow')}</p>}
         </>
       )}
+      {notLocked && <p>{t('reset.notLockedHint')}</p>}
       <div className="actions">
         {lockScreen ? (
           <button type="button" onClick={leave}>

@@ -190,6 +190,10 @@ export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, clie
   const refused = await spend(ctx, live, 'unlock');
   if (refused) return refused;
   if (!(await ctx.store.completeReset(live.reset.tokenHash, ctx.clock()))) return err('RESET_EXPIRED', 'Start again');
+  // Told only after every gate: the person proved who they are, so this is no enumeration.
+  const blockedHere = (await ctx.store.blockedUntil(signInKey(live.reset.userId), ctx.clock())) !== null;
+  const state = live.user?.state;
+  const wasLocked = blockedHere || state?.locked === true ? true : state ? false : undefined;
   let unlocked: WriteOutcome;
   try {
     unlocked = await ctx.directory.unlock(live.reset.userId);
@@ -206,5 +210,5 @@ export const unlockAccount: Handler<'unlockAccount'> = async (ctx, { token, clie
   await ctx.store.clearAttempts(signInKey(live.reset.userId));
   await audit(ctx, { event: 'unlock', userId: live.reset.userId, client, outcome: 'success' });
   await notifyUser(ctx, live.reset.userId, { kind: 'unlock' }, language);
-  return ok({ unlockedAt: iso(ctx.clock()) });
+  return ok({ unlockedAt: iso(ctx.clock()), ...(wasLocked === undefined ? {} : { wasLocked }) });
 };

@@ -71,6 +71,8 @@ export interface FakeOptions {
   extendLifetimeMs?: number;
   /** What extendReset answers instead of a new expiry. */
   extendError?: ErrorInfo;
+  /** What unlockAccount says of the account's lock (absent: the directory cannot tell). */
+  wasLocked?: boolean;
   /** What unlockAccount answers instead of success (once every gate is passed). */
   unlockError?: ErrorInfo;
 }
@@ -293,7 +295,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     unlockAccount: (r) =>
       answer('unlockAccount', r, () => {
         if (reset.mode !== 'unlock' || reset.passed < required) return fail({ code: 'STEP_NOT_ALLOWED', message: 'verify first' });
-        return options.unlockError ? fail(options.unlockError) : ok({ unlockedAt: new Date().toISOString() });
+        return options.unlockError ? fail(options.unlockError) : ok({ unlockedAt: new Date().toISOString(), ...(options.wasLocked === undefined ? {} : { wasLocked: options.wasLocked }) });
       }),
     checkPassword: (r) => answer('checkPassword', r, () => ok(/password|123456/i.test(r.newPassword) ? { verdict: 'refused' as const, rule: 'commonPassword' as const } : { verdict: 'ok' as const })),
     changePassword: (r) => answer('changePassword', r, () => (r.oldPassword === PASSWORD ? ok({ changedAt: new Date().toISOString() }) : fail({ code: 'INVALID_CREDENTIALS', message: 'wrong old password' }))),

@@ -34,6 +34,20 @@ describe('unlock', () => {
     expect((await h.ctx.store.listAudit()).some((e) => e.event === 'unlock' && e.userId === ALAIN && e.outcome === 'success')).toBe(true);
   });
 
+  it('says whether the account was locked, once the gates are passed: by the directory, by the sign-in block, or not at all', async () => {
+    directory().lock(ALAIN);
+    expect(success(await h.call('unlockAccount', {}, await verifiedAlain('unlock'))).wasLocked).toBe(true);
+    h.clock.advance(30_000); // the next time step: a spent TOTP code is not accepted twice
+    // Not locked anywhere: the person is told, so they try their password or reset it instead.
+    expect(success(await h.call('unlockAccount', {}, await verifiedAlain('unlock'))).wasLocked).toBe(false);
+    // The service's own block after failed sign-ins is a lockout too.
+    for (let i = 0; i < 10; i++) await h.call('signIn', { userId: ALAIN, password: 'Wrong-password-1' });
+    expect(failure(await h.call('signIn', { userId: ALAIN, password: DEMO_PASSWORD })).code).toBe('THROTTLED');
+    h.clock.advance(30_000);
+    expect(success(await h.call('unlockAccount', {}, await verifiedAlain('unlock'))).wasLocked).toBe(true);
+    await h.signIn(ALAIN, DEMO_PASSWORD);
+  });
+
   it('before the gates are passed, unlockAccount is STEP_NOT_ALLOWED and the account stays locked', async () => {
     directory().lock(ALAIN);
     const { resetToken } = success(await h.call('startReset', { userId: ALAIN, mode: 'unlock' }));

@@ -99,6 +99,18 @@ describe('unlock', () => {
     await screen.findByTestId('screen-change');
   });
 
+  it("says so when the service tells the account wasn't locked, and where to go if the password is refused", async () => {
+    const setup = await renderApp({ wasLocked: false });
+    await setup.user.click(await screen.findByRole('button', { name: en.home.unlock }));
+    await setup.user.type(await screen.findByLabelText('User ID'), 'alain@contoso.com');
+    await setup.user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByTestId('screen-reset-verify');
+    await passStub(setup);
+    await screen.findByTestId('screen-unlock-done');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(en.reset.notLockedTitle);
+    expect(screen.getByText(en.reset.notLockedHint)).toBeInTheDocument();
+  });
+
   it('an unlock the directory refuses stays on its step with "Try again"', async () => {
     const setup = await renderApp({ unlockError: { code: 'DIRECTORY_UNAVAILABLE', message: 'down', supportCode: 'SC-5' } });
     await signInAs(setup, signInUsers.ACCOUNT_LOCKED);
