@@ -2,7 +2,8 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TimeLimitWarning } from '../components/time-limit-warning';
 import { api } from '../bridge/api';
-import { call, callActivity } from '../store/call';
+import { callActivity } from '../bridge/call-activity';
+import { call } from '../store/call';
 import { useStore } from '../store/store';
 import { pastFirstScreen } from './past-first-screen';
 

@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { idleWarnBefore, IdleWarning } from '../../../../renderer/shell/idle-warning';
+import { api } from '../../../../renderer/bridge/api';
 import { call } from '../../../../renderer/store/call';
 import { resetStore, useStore } from '../../../../renderer/store/store';
 import type { AppInfo } from '../../../../renderer/store/types';
@@ -33,7 +34,7 @@ describe('idle warning', () => {
 
   it('appears a minute before the core would wipe, counts down, and "Keep going" calls getAppInfo', async () => {
     const fake = openReset(true);
-    await act(() => call(() => fake.api.getAppInfo({})));
+    await act(() => call(() => api().getAppInfo({})));
     const before = fake.callsOf('getAppInfo').length;
     render(<IdleWarning idleTimeoutMs={IDLE} />);
     tick(IDLE - 60_000 - 1_000);
@@ -51,10 +52,38 @@ describe('idle warning', () => {
 
   it('stays away on a flow\u2019s first screen (nothing to lose yet)', async () => {
     const fake = openReset(false);
-    await act(() => call(() => fake.api.getAppInfo({})));
+    await act(() => call(() => api().getAppInfo({})));
     render(<IdleWarning idleTimeoutMs={IDLE} />);
     tick(IDLE - 1_000);
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('counts from a method wizard\u2019s own call too (wizards call api() without a store)', async () => {
+    const fake = openReset(true);
+    await act(() => call(() => api().getAppInfo({})));
+    render(<IdleWarning idleTimeoutMs={IDLE} />);
+    tick(IDLE - 60_000 - 10_000);
+    // A wizard's call, straight through the door: the clock restarts from its answer.
+    await act(async () => {
+      await api().beginEmail({ address: 'someone@example.net' });
+    });
+    expect(fake.callsOf('beginEmail')).toHaveLength(1);
+    tick(20_000);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    tick(IDLE - 60_000 - 20_000);
+    expect(screen.getByRole('alertdialog', { name: 'Are you still there?' })).toBeInTheDocument();
+  });
+
+  it('does not count a subscription to the main side\u2019s events as activity', async () => {
+    openReset(true);
+    await act(() => call(() => api().getAppInfo({})));
+    render(<IdleWarning idleTimeoutMs={IDLE} />);
+    tick(IDLE - 60_000 - 1_000);
+    act(() => {
+      api().onNavigate(() => undefined)();
+    });
+    tick(1_000);
+    expect(screen.getByRole('alertdialog', { name: 'Are you still there?' })).toBeInTheDocument();
   });
 
   it('never counts down while a call is in flight', async () => {
@@ -62,7 +91,7 @@ describe('idle warning', () => {
     const release = fake.hold('getAppInfo');
     let pending!: Promise<unknown>;
     act(() => {
-      pending = call(() => fake.api.getAppInfo({}));
+      pending = call(() => api().getAppInfo({}));
     });
     render(<IdleWarning idleTimeoutMs={IDLE} />);
     tick(IDLE - 30_000);
