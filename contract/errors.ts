@@ -78,6 +78,8 @@ export const errorInfoSchema = z.object({
   message: z.string().max(2000),
   /** Random id written to the audit log, for the user to read to the helpdesk. */
   supportCode: z.string().max(64).optional(),
+  /** INVALID_CODE, when the policy shows it (`showTriesLeft`): wrong tries left before the method is blocked. */
+  triesLeft: z.number().int().min(0).optional(),
   /** THROTTLED: when the user may try again (ISO 8601). */
   retryAfter: z.string().datetime().optional(),
   /** POLICY_VIOLATION: which rule, its parameter, and the directory's own words. */

@@ -146,6 +146,10 @@ export function describeError(error: ErrorInfo, t: TFunction, language: string, 
       action = 'unlock';
     }
   }
+  if (code === 'INVALID_CODE' && error.triesLeft !== undefined) {
+    // Only when the policy shows it (`showTriesLeft`): the service counts from its reserved attempt.
+    more = error.triesLeft > 0 ? t('errors.INVALID_CODE.triesLeft', { count: error.triesLeft }) : t('errors.INVALID_CODE.lastTry');
+  }
   if (code === 'POLICY_VIOLATION') {
     body = policyBody(error, t);
     more = error.directoryMessage ? t('policy.directoryWords', { message: error.directoryMessage }) : null;

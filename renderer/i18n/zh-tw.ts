@@ -300,7 +300,12 @@ export const zhTW: Messages = {
     INTERNAL: { title: '發生錯誤。', body: '請再試一次。如果問題持續發生，請連絡 IT 人員。' },
     INVALID_CREDENTIALS: { title: '使用者識別碼或密碼不正確。', body: '請檢查兩者後再試一次。' },
     SECOND_FACTOR_REQUIRED: { title: '請先驗證您的身分。', body: '請輸入您其中一種登入方法的代碼。' },
-    INVALID_CODE: { title: '此代碼無效。', body: '請檢查代碼，然後再試一次。' },
+    INVALID_CODE: {
+      title: '此代碼無效。',
+      body: '請檢查代碼，然後再試一次。',
+      triesLeft_other: '此方法暫停前，您還可以再試 {{count}} 次。',
+      lastTry: '這是最後一次嘗試：此方法已暫時停用。請改用其他方法。',
+    },
     SETUP_EXPIRED: { title: '花費的時間太長。', body: '請重新開始。' },
     RESET_EXPIRED: { title: '花費的時間太長。', body: '請重新開始。' },
     STEP_NOT_ALLOWED: { title: '目前無法進行此步驟。', body: '請重新開始。' },

@@ -50,6 +50,7 @@ export function policyPatchFromConfig(knobs: PolicyKnobsConfig): PolicyPatch {
     sessionLifetimeMs: ms(knobs.sessionLifetimeMinutes),
     resetLifetimeMs: ms(knobs.resetLifetimeMinutes),
     setupLifetimeMs: ms(knobs.setupLifetimeMinutes),
+    showTriesLeft: knobs.showTriesLeft,
   });
 }
 

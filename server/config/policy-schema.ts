@@ -61,6 +61,7 @@ const sharedKnobs = {
   sessionLifetimeMinutes: int(5, 120),
   resetLifetimeMinutes: int(5, 60),
   setupLifetimeMinutes: int(5, 30),
+  showTriesLeft: z.boolean(),
 };
 
 /** Per-user throttles: NIST caps consecutive failed verifications at 100. */

@@ -28,6 +28,8 @@ export const contosoPolicy: SsprPolicy = {
   ssprEnabledFor: { scope: 'groups', groups: ['sspr-users'] },
   methodsEnabled: ['authenticatorApp', 'sms', 'voice', 'securityKey', 'email', 'questions'],
   adminGroups: ['it-admins'],
+  // The demo shows what a site can turn on: a wrong code says how many tries are left.
+  showTriesLeft: true,
 };
 
 /** The demo answers of isaiah's security questions (demo values, printed in the README). */

@@ -4,13 +4,13 @@
  * every method shares live here, once.
  */
 import type { Challenge, MethodChoice } from '../../contract/api.js';
-import { err, ok, type Result } from '../../contract/errors.js';
+import { err, ok, type Err, type Result } from '../../contract/errors.js';
 import type { MethodType } from '../../contract/methods.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { SsprPolicy } from '../policy/policy.js';
 import type { ServiceContext } from '../service-context.js';
 import type { StoredMethod, StoredMethodOf } from '../store/store.js';
-import { isRefused, methodKey, reserveAttempt, throttled } from '../verifiers/throttle.js';
+import { isRefused, methodKey, reserveAttempt, throttled, type Attempt } from '../verifiers/throttle.js';
 import { hiddenMethod } from './hidden/index.js';
 import type { TypedInput, TypedOwner } from './hidden/hidden-method.js';
 import { methodModule, methods } from './index.js';
@@ -54,9 +54,15 @@ export async function verifyProof(ctx: ServiceContext, owner: MethodOwner, metho
     await attempt.giveBack();
     return err('STEP_NOT_ALLOWED', 'Ask for a code (or questions, or a security key prompt) first');
   }
-  if (verdict === 'failed') return err('INVALID_CODE', method.type === 'questions' ? 'The answers are not right' : 'The code is not valid');
+  if (verdict === 'failed') return wrongProof(method.type, owner.policy, attempt);
   await attempt.passed();
   return ok(true);
+}
+
+/** INVALID_CODE for a wrong proof; with `showTriesLeft`, the tries left under its reserved attempt. */
+function wrongProof(type: MethodType, policy: Pick<SsprPolicy, 'showTriesLeft'>, attempt: Attempt): Err {
+  const message = type === 'questions' ? 'The answers are not right' : 'The code is not valid';
+  return err('INVALID_CODE', message, policy.showTriesLeft ? { triesLeft: attempt.left } : {});
 }
 
 /** The method types this user may add now: enabled by their policy and under each module's limit. */
@@ -114,7 +120,8 @@ export async function verifyTypedProof(ctx: ServiceContext, owner: TypedOwner, c
     return proof ? ((await hiddenMethod(t).verify(ctx, owner, ofType(t, candidates), proof)) as StoredMethod | null) : null;
   };
   const passed = await check(type);
-  if (!passed) return err('INVALID_CODE', type === 'questions' ? 'The answers are not right' : 'The code is not valid');
+  // The tenant's knob (`shown`), never a group's: the answer is the same for every account.
+  if (!passed) return wrongProof(type, owner.shown, attempt);
   await attempt.passed();
   await ctx.store.clearAttempts(addressKey(owner.userId, type));
   return ok(passed);

@@ -66,6 +66,8 @@ export interface SsprPolicy {
   setupLifetimeMs: number;
   /** Same answer for unknown and known accounts, and for every account state. */
   hideAccountState: boolean;
+  /** A wrong code or answer says how many tries are left before the method is blocked (off: the seed, like Entra, does not say). */
+  showTriesLeft: boolean;
   /** Helpdesk requests per account. */
   helpdeskRequests: Throttle;
   /**
@@ -108,6 +110,7 @@ export const defaultPolicy: SsprPolicy = {
   resetLifetimeMs: 15 * MINUTE,
   setupLifetimeMs: 10 * MINUTE,
   hideAccountState: false,
+  showTriesLeft: false,
   helpdeskRequests: { max: 1, windowMs: MINUTE, blockMs: MINUTE },
 };
 

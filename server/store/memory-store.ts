@@ -155,7 +155,7 @@ export class MemoryStore implements Store {
     recent.push({ id, at: now, expiresAt: now + limit.windowMs });
     this.failures.set(key, recent);
     if (recent.length >= limit.max) this.blocks.set(key, { until: now + limit.blockMs, setBy: id });
-    return { ok: true, id };
+    return { ok: true, id, count: recent.length };
   }
   async releaseAttempt(key: string, id: string): Promise<void> {
     const events = this.failures.get(key);

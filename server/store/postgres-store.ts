@@ -295,7 +295,7 @@ export class PostgresStore implements Store {
       if (Number(row?.n) >= limit.max) {
         await c.query('INSERT INTO blocks (key, until, set_by) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET until = excluded.until, set_by = excluded.set_by', [key, now + limit.blockMs, id]);
       }
-      return { ok: true, id };
+      return { ok: true, id, count: Number(row?.n) };
     });
   }
   async releaseAttempt(key: string, id: string): Promise<void> {

@@ -278,7 +278,7 @@ export class SqliteStore implements Store {
       const id = this.stmt('INSERT INTO counters (key, at, expires_at) VALUES (?, ?, ?)').run(key, now, now + limit.windowMs).lastInsertRowid;
       const n = Number(this.get('SELECT COUNT(*) AS n FROM counters WHERE key = ?', key)?.n);
       if (n >= limit.max) this.run('INSERT OR REPLACE INTO blocks (key, until, set_by) VALUES (?, ?, ?)', key, now + limit.blockMs, String(id));
-      return { ok: true, id: String(id) };
+      return { ok: true, id: String(id), count: n };
     });
   }
   async releaseAttempt(key: string, id: string): Promise<void> {

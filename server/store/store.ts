@@ -155,7 +155,8 @@ export interface Limit {
 }
 
 /** A reserved event (its id, to give it back), or the end of the block that refused it. */
-export type Reservation = { ok: true; id: string } | { ok: false; until: number };
+/** `count`: the events in the window with this one (what the limit is measured against; the owner's "tries left"). */
+export type Reservation = { ok: true; id: string; count: number } | { ok: false; until: number };
 
 export interface Store {
   // Registered methods and profiles

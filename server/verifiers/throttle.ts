@@ -27,6 +27,8 @@ export interface Attempt {
   passed(): Promise<void>;
   /** What was reserved did not happen (nothing was sent, the check never ran): the attempt is given back. */
   giveBack(): Promise<void>;
+  /** Tries left in the window if this one fails (0: the next is refused until the block ends). */
+  readonly left: number;
 }
 
 /** Reserve one attempt under `key`, or THROTTLED when the limit is already reached (or reserved by attempts in flight). */
@@ -36,6 +38,7 @@ export async function reserveAttempt(ctx: ServiceContext, key: string, limit: Li
   return {
     passed: () => ctx.store.clearAttempts(key),
     giveBack: () => ctx.store.releaseAttempt(key, reservation.id),
+    left: Math.max(0, limit.max - reservation.count),
   };
 }
 

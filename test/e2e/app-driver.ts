@@ -26,6 +26,14 @@ export class AppDriver {
     return texts[this.lang];
   }
 
+  /** A plural text as i18next picks it: `key_<category>` by the language's plural rules (zh-TW has only `_other`), {{count}} filled in. */
+  plural(group: object, key: string, count: number): string {
+    const forms = group as Record<string, string | undefined>;
+    const text = forms[`${key}_${new Intl.PluralRules(this.lang).select(count)}`] ?? forms[`${key}_other`];
+    if (text === undefined) throw new Error(`no plural text ${key}`);
+    return text.replace('{{count}}', String(count));
+  }
+
   /** Screens (per language) this driver has already run axe on. */
   private readonly audited = new Set<string>();
 

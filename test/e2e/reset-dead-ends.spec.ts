@@ -39,8 +39,12 @@ for (const lang of ['en', 'zh-TW'] as const satisfies readonly Lang[]) {
         const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/ipc/reset.verify')), app.button(t.method.common.verify).click()]);
         const body = (await response.json()) as { ok: boolean; error?: { code: string; retryAfter?: string } };
         expect(body.ok).toBe(false);
-        if (i < VERIFY_FAILURES) expect(body.error?.code).toBe('INVALID_CODE');
-        else retryAfter = body.error?.retryAfter;
+        if (i < VERIFY_FAILURES) {
+          expect(body.error?.code).toBe('INVALID_CODE');
+          // The demo shows the tries left (policy showTriesLeft): counted down to the last.
+          const left = VERIFY_FAILURES - 1 - i;
+          await expect(alert).toContainText(left > 0 ? app.plural(t.errors.INVALID_CODE, 'triesLeft', left) : t.errors.INVALID_CODE.lastTry);
+        } else retryAfter = body.error?.retryAfter;
       }
       expect(retryAfter).toBeDefined();
       // The time as the person's own clock shows it, in the page's language (with the date: the demo blocks for a day).

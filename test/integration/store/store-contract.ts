@@ -415,6 +415,8 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         expect(new Set(got.flatMap((r) => (r.ok ? [r.id] : []))).size).toBe(5);
         expect(got.filter((r) => !r.ok).every((r) => !r.ok && r.until === T + 86_400_000)).toBe(true);
         expect(await store.blockedUntil('verify:m-1', T)).toBe(T + 86_400_000);
+        // Each granted reservation saw its own place in the window (what "tries left" is told from): 1…5, none twice.
+        expect(got.flatMap((r) => (r.ok ? [r.count] : [])).sort()).toEqual([1, 2, 3, 4, 5]);
       });
     });
 
@@ -427,15 +429,15 @@ export function storeContract(name: string, factory: () => Promise<OpenedStore>,
         expect(await store.blockedUntil('k', T + 1000)).toBeNull();
         expect((await store.reserveAttempt('other', T + 1000, limit)).ok).toBe(true);
         expect((await store.reserveAttempt('K', T + 1000, limit)).ok).toBe(true); // keys are exact
-        expect((await store.reserveAttempt('k', T + 2000, limit)).ok).toBe(true); // the 3rd: granted, and blocks
+        expect(await store.reserveAttempt('k', T + 2000, limit)).toMatchObject({ ok: true, count: 3 }); // the 3rd: granted, and blocks
         expect(await store.blockedUntil('k', T + 2000)).toBe(T + 3000);
         expect(await store.reserveAttempt('k', T + 2999, limit)).toEqual({ ok: false, until: T + 3000 });
         expect(await store.blockedUntil('k', T + 3000)).toBeNull(); // exclusive
         // After the block, the window still holds T+1000 and T+2000 (T left at T+5000): the next one blocks again.
-        expect((await store.reserveAttempt('k', T + 5000, limit)).ok).toBe(true);
+        expect(await store.reserveAttempt('k', T + 5000, limit)).toMatchObject({ ok: true, count: 3 });
         expect(await store.blockedUntil('k', T + 5000)).toBe(T + 6000);
         // Long after, the window is empty again.
-        expect((await store.reserveAttempt('k', T + 60_000, limit)).ok).toBe(true);
+        expect(await store.reserveAttempt('k', T + 60_000, limit)).toMatchObject({ ok: true, count: 1 });
         expect(await store.blockedUntil('k', T + 60_000)).toBeNull();
       });
 

@@ -27,6 +27,17 @@ describe('describeError', () => {
     expect(`${net.title} ${net.body}`).toBe("Can't reach your organization's directory. Check your network connection and try again.");
   });
 
+  it('says the tries left after a wrong code only when the service sent them (policy showTriesLeft)', () => {
+    const en = inLanguage('en');
+    expect(describeError({ code: 'INVALID_CODE', message: '' }, en, 'en').more).toBeNull();
+    expect(describeError({ code: 'INVALID_CODE', message: '', triesLeft: 3 }, en, 'en').more).toBe('You can try 3 more times before this method is paused.');
+    expect(describeError({ code: 'INVALID_CODE', message: '', triesLeft: 1 }, en, 'en').more).toBe('You can try 1 more time before this method is paused.');
+    expect(describeError({ code: 'INVALID_CODE', message: '', triesLeft: 0 }, en, 'en').more).toBe('That was the last try: this method is paused for now. Use another method.');
+    const zh = inLanguage('zh-TW');
+    expect(describeError({ code: 'INVALID_CODE', message: '', triesLeft: 1 }, zh, 'zh-TW').more).toBe('此方法暫停前，您還可以再試 1 次。');
+    expect(describeError({ code: 'INVALID_CODE', message: '', triesLeft: 0 }, zh, 'zh-TW').more).toBe('這是最後一次嘗試：此方法已暫時停用。請改用其他方法。');
+  });
+
   it('formats the THROTTLED retry time with Intl in the current language', () => {
     const retryAfter = new Date(Date.now() + 10 * 60_000).toISOString();
     const en = describeError({ code: 'THROTTLED', message: '', retryAfter }, inLanguage('en'), 'en');
