@@ -51,7 +51,7 @@ describe('idle warning', () => {
   });
 
   it('stays away on a flow\u2019s first screen (nothing to lose yet)', async () => {
-    const fake = openReset(false);
+    openReset(false);
     await act(() => call(() => api().getAppInfo({})));
     render(<IdleWarning idleTimeoutMs={IDLE} />);
     tick(IDLE - 1_000);
