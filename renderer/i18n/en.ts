@@ -6,6 +6,7 @@
 import { changeEn, feedbackEn } from '../flows/change/strings';
 import { methodStringsEn } from '../methods/strings';
 import { idleEn, lockScreenEn } from '../shell/strings';
+import { typeNamesEn } from './type-names';
 
 export const en = {
   /** The method modules' own texts (renderer/methods/<type>/strings.ts). */
@@ -78,14 +79,7 @@ export const en = {
     change: 'Change my password',
     changeHint: 'You know your password and want a new one.',
   },
-  methods: {
-    authenticatorApp: 'Authenticator app',
-    sms: 'Phone (text message)',
-    voice: 'Phone (call)',
-    securityKey: 'Security key or passkey',
-    email: 'Email',
-    questions: 'Security questions',
-  },
+  methods: typeNamesEn,
   code: {
     label: 'Code',
     hint: 'Enter the 6-digit code shown in your authenticator app.',

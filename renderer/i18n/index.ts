@@ -2,10 +2,22 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../contract/ipc';
 import { en } from './en';
-import { zhTW } from './zh-tw';
+import type { Messages } from './en';
 
-/** Every language the renderer has texts for, with the name shown in the switcher. */
-export const resources = { en: { translation: en }, 'zh-TW': { translation: zhTW } } as const;
+/**
+ * The texts of each language. English is in the first bundle (it is also every missing
+ * key's fallback); the others are fetched when the app first speaks them, so the first
+ * screen carries one language's texts.
+ */
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
+  'zh-TW': async () => (await import('./zh-tw')).zhTW,
+};
+
+/** Makes `language`'s texts available to i18next (once; English always is). */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'en' || i18next.hasResourceBundle(language, 'translation')) return;
+  i18next.addResourceBundle(language, 'translation', await loaders[language]());
+}
 
 /**
  * Picks the UI language: the stored choice, else the system locale. Any Traditional
@@ -32,15 +44,18 @@ export function pickLanguageFrom(stored: Language | null, locales: readonly stri
   return 'en';
 }
 
-/** Initializes i18next synchronously (resources are bundled, nothing to fetch). */
+/**
+ * Initializes i18next synchronously in English (bundled: the loading screen never shows bare
+ * keys), then switches to `language` once its texts are loaded.
+ */
 export async function initI18n(language: Language): Promise<void> {
   if (i18next.isInitialized) {
     await applyLanguage(language);
     return;
   }
   await i18next.use(initReactI18next).init({
-    resources,
-    lng: language,
+    resources: { en: { translation: en } },
+    lng: 'en',
     fallbackLng: 'en',
     initAsync: false,
     // React escapes text itself; double escaping would show "&amp;".
@@ -48,11 +63,13 @@ export async function initI18n(language: Language): Promise<void> {
     returnNull: false,
     showSupportNotice: false,
   });
-  document.documentElement.lang = language;
+  document.documentElement.lang = 'en';
+  await applyLanguage(language);
 }
 
-/** Switches the texts and `<html lang>` (screen readers pick their voice from it). */
+/** Switches the texts (loading them first when needed) and `<html lang>` (screen readers pick their voice from it). */
 export async function applyLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }

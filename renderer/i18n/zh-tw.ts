@@ -1,7 +1,8 @@
-import { changeZhTW, feedbackZhTW } from '../flows/change/strings';
-import { methodStringsZhTW } from '../methods/strings';
-import { idleZhTW, lockScreenZhTW } from '../shell/strings';
+import { changeZhTW, feedbackZhTW } from '../flows/change/strings.zh-tw';
+import { methodStringsZhTW } from '../methods/strings.zh-tw';
+import { idleZhTW, lockScreenZhTW } from '../shell/strings.zh-tw';
 import type { Messages } from './en';
+import { typeNamesZhTW } from './type-names';
 
 /**
  * Traditional Chinese (Taiwan). The error texts of the seed's table are copied from the
@@ -76,14 +77,7 @@ export const zhTW: Messages = {
     change: '變更我的密碼',
     changeHint: '您知道目前的密碼，想換一個新的。',
   },
-  methods: {
-    authenticatorApp: '驗證器應用程式',
-    sms: '電話（簡訊）',
-    voice: '電話（語音）',
-    securityKey: '安全性金鑰或密碼金鑰',
-    email: '電子郵件',
-    questions: '安全性問題',
-  },
+  methods: typeNamesZhTW,
   code: {
     label: '代碼',
     hint: '請輸入驗證器應用程式顯示的 6 位數代碼。',

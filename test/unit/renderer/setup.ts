@@ -5,12 +5,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
-import { initI18n } from '../../../renderer/i18n';
+import { initI18n, loadLanguage } from '../../../renderer/i18n';
 import { resetStore } from '../../../renderer/store/store';
 
 beforeEach(async () => {
   resetStore();
   await initI18n('en');
+  // The app fetches zh-TW when it first speaks it; tests read it with getFixedT at any time.
+  await loadLanguage('zh-TW');
   document.title = '';
   sessionStorage.clear();
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcResponse } from '../../../../contract/ipc';
 import { canRemove, readiness } from '../../../../renderer/flows/security-info/method-rules';
+import type { MethodType } from '../../../../contract/method-traits';
+import { en } from '../../../../renderer/i18n/en';
+import { zhTW } from '../../../../renderer/i18n/zh-tw';
 import { isTypeName } from '../../../../renderer/lib/method-label';
 import { byStrength, orderRegistered } from '../../../../renderer/lib/method-order';
 import { method } from '../fake-api';
@@ -58,5 +61,12 @@ describe('isTypeName', () => {
     expect(isTypeName('驗證器應用程式', 'authenticatorApp')).toBe(true);
     expect(isTypeName('', 'questions')).toBe(true);
     expect(isTypeName('Work phone', 'authenticatorApp')).toBe(false);
+  });
+
+  it('knows the names the texts use: the type names and the app module\u2019s own name, in both languages', () => {
+    for (const messages of [en, zhTW]) {
+      for (const [type, name] of Object.entries(messages.methods)) expect(isTypeName(name, type as MethodType), name).toBe(true);
+      expect(isTypeName(messages.method.authenticatorApp.name, 'authenticatorApp')).toBe(true);
+    }
   });
 });

@@ -2,7 +2,8 @@ import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { methodTypes } from '../../../../contract/methods';
 import { methodScreens } from '../../../../renderer/methods';
-import { methodStringsEn, methodStringsZhTW } from '../../../../renderer/methods/strings';
+import { methodStringsEn } from '../../../../renderer/methods/strings';
+import { methodStringsZhTW } from '../../../../renderer/methods/strings.zh-tw';
 import { distinctName, nameTaken } from '../../../../renderer/methods/shared/distinct-name';
 
 type Tree = { [k: string]: string | Tree };
