@@ -165,7 +165,7 @@ results['service.startupMsAll'] = startups;
 results['service.startupNote'] = 'process start to "listening" of npm run server -- --config (SQLite store), including tsx loading the TypeScript sources';
 console.log('service.startupMs', results['service.startupMs'], startups);
 
-Object.assign(results, passwordCheckBench());
+Object.assign(results, await passwordCheckBench());
 console.log('service.passwordCheckPerSec', results['service.passwordCheckPerSec'], 'index build ms', results['service.passwordCheckIndexBuildMs']);
 
 // Real directories (slapd, Samba AD: run under flock /tmp/samba-ad.lock) and the paths a real user takes.

@@ -1,3 +1,4 @@
+import { warmingUp } from './warm-up.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { API_PREFIX } from '../contract/api.js';
 import { err } from '../contract/errors.js';
@@ -80,6 +81,8 @@ export async function buildServer(ctx: ServiceContext, options: BuildOptions = {
   // Liveness: the process answers. Readiness: it can serve, its store answers too.
   app.get('/healthz', async () => ({ ok: true, data: { status: 'ok' } }));
   app.get('/readyz', async (request, reply) => {
+    const warming = warmingUp();
+    if (warming.length > 0) return reply.code(503).send(err('NOT_AVAILABLE', `Warming up: ${warming.join(', ')}`));
     try {
       await ctx.store.ping();
       return { ok: true, data: { status: 'ready' } };

@@ -2,6 +2,8 @@ import type { FastifyServerOptions } from 'fastify';
 import { buildServer } from './app.js';
 import { createDemoContext } from './create-demo-context.js';
 import type { ServiceContext } from './service-context.js';
+import { loadCommonPasswords } from './passwords/common-passwords.js';
+import { warmUp } from './warm-up.js';
 
 export interface RunningService {
   /** Base URL, e.g. http://127.0.0.1:43121 */
@@ -39,6 +41,10 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  // Listening first, then what the first requests will need (see warm-up.ts): /readyz waits for it.
+  const failedWarmUp = (part: string) => (error: unknown) => app.log.warn({ err: error }, `warm-up of ${part} failed; it loads on first use`);
+  warmUp('common-password list', loadCommonPasswords, failedWarmUp('the common-password list'));
+  warmUp('WebAuthn', () => import('@simplewebauthn/server'), failedWarmUp('WebAuthn'));
   const sweepEvery = options.sweepEveryMs ?? 60_000;
   const sweeper = sweepEvery > 0 ? setInterval(() => void context.store.sweep(context.clock()).catch(() => undefined), sweepEvery) : null;
   sweeper?.unref();

@@ -9,9 +9,7 @@ import { ConfigError } from '../config/config-error.js';
 import type { DirectoryConfig } from '../config/config-schema.js';
 import type { Env } from '../config/secrets-key.js';
 import type { Directory } from './directory.js';
-import { ActiveDirectory } from './ldap/active-directory.js';
 import type { LdapConnectionOptions } from './ldap/ldap-connection.js';
-import { OpenLdapDirectory } from './ldap/openldap-directory.js';
 import { MemoryDirectory } from './memory-directory.js';
 
 type LdapConfig = Extract<DirectoryConfig, { kind: 'openldap' | 'activeDirectory' }>;
@@ -39,16 +37,19 @@ async function connection(config: LdapConfig, env: Env): Promise<LdapConnectionO
   };
 }
 
+/** The LDAP directories (and ldapts) load only when configured: a start with another directory does not compile them. */
 export async function createDirectory(config: DirectoryConfig, env: Env = process.env): Promise<Directory> {
   switch (config.kind) {
     case 'memory':
       return MemoryDirectory.create(config.users);
     case 'openldap': {
       const { userBase, userFilter, userIdAttribute, displayNameAttribute, mailAttribute, phoneAttribute, groupBase, groupFilter, groupNameAttribute, unmanagedGroups, defaultPolicyDn } = config;
+      const { OpenLdapDirectory } = await import('./ldap/openldap-directory.js');
       return new OpenLdapDirectory({ ...(await connection(config, env)), userBase, userFilter, userIdAttribute, displayNameAttribute, mailAttribute, phoneAttribute, groupBase, groupFilter, groupNameAttribute, unmanagedGroups, ...(defaultPolicyDn ? { defaultPolicyDn } : {}) });
     }
     case 'activeDirectory': {
       const { userBase, domainBase, userIdAttribute, phoneAttribute, unmanagedGroups } = config;
+      const { ActiveDirectory } = await import('./ldap/active-directory.js');
       return new ActiveDirectory({ ...(await connection(config, env)), userBase, domainBase, userIdAttribute, phoneAttribute, unmanagedGroups });
     }
   }

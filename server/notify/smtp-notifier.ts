@@ -1,4 +1,4 @@
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { NotifyError } from './notify-error.js';
 import { plainField } from './untrusted-text.js';
 import type { Notifier, OutgoingMessage } from './outbox.js';
@@ -41,11 +41,20 @@ interface TransportError {
  * every failure becomes a NotifyError that names the code and reply, never the password.
  */
 export class SmtpNotifier implements Notifier {
-  private readonly transport: Transporter;
+  /** Made on the first send: nodemailer (~0.4 MB of the service's bundle) is not loaded at start. */
+  private transport: Promise<Transporter> | undefined;
 
-  constructor(private readonly options: SmtpNotifierOptions) {
+  constructor(private readonly options: SmtpNotifierOptions) {}
+
+  private transporter(): Promise<Transporter> {
+    this.transport ??= import('nodemailer').then(({ createTransport }) => this.create(createTransport));
+    return this.transport;
+  }
+
+  private create(createTransport: typeof import('nodemailer').createTransport): Transporter {
+    const options = this.options;
     const timeout = options.timeoutMs ?? 10_000;
-    this.transport = createTransport({
+    return createTransport({
       host: options.host,
       port: options.port,
       secure: options.secure,
@@ -67,7 +76,7 @@ export class SmtpNotifier implements Notifier {
     if (message.channel !== 'email') throw new NotifyError(`${message.channel}: the SMTP notifier sends email only`, message.channel, undefined, 'WRONG_CHANNEL');
     // One recipient, always: a list separator, a display name or a line break in `to` would add recipients or headers.
     if (!SINGLE_ADDRESS.test(message.to)) throw new NotifyError('email: the recipient is not a single address', 'email', undefined, 'BAD_RECIPIENT');
-    const sending = this.transport.sendMail({
+    const sending = (await this.transporter()).sendMail({
       from: this.options.from,
       to: { name: '', address: message.to },
       // One line whatever it holds (nodemailer encodes it as RFC 2047 words): no header can be added through it.
@@ -96,7 +105,7 @@ export class SmtpNotifier implements Notifier {
 
   /** Closes idle connections (the transport is not pooled; this is for symmetry in tests and shutdown). */
   close(): void {
-    this.transport.close();
+    void this.transport?.then((t) => t.close());
   }
 }
 

@@ -10,17 +10,14 @@
  * machine-readable reason (audit detail, never shown verbatim to the user).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { authenticationResponseSchema, registrationResponseSchema, webauthnTransports } from './webauthn-schemas.js';
+
+/**
+ * @simplewebauthn/server and its ASN.1 / X.509 stack (~0.6 MB of the service's bundle) load on
+ * the first security-key request, not at start: most starts never see one before they listen.
+ */
+const simpleWebAuthn = () => import('@simplewebauthn/server');
 
 export type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON };
 
@@ -109,7 +106,7 @@ export async function registrationOptions(
   /** `platform`: this device's own authenticator; `cross-platform`: a USB/NFC key or a phone; absent: any. */
   attachment?: 'platform' | 'cross-platform',
 ): Promise<{ options: PublicKeyCredentialCreationOptionsJSON; challenge: string }> {
-  const options = await generateRegistrationOptions({
+  const options = await (await simpleWebAuthn()).generateRegistrationOptions({
     rpName: config.rpName,
     rpID: config.rpId,
     userID: webauthnUserHandle(user.userId),
@@ -136,7 +133,7 @@ export async function verifyRegistration(
   const body = parsed.data;
   if (body.id !== body.rawId) return { ok: false, reason: 'malformed' };
   try {
-    const result = await verifyRegistrationResponse({
+    const result = await (await simpleWebAuthn()).verifyRegistrationResponse({
       response: body as RegistrationResponseJSON,
       expectedChallenge,
       expectedOrigin: config.origins,
@@ -173,7 +170,7 @@ export async function authenticationOptions(
   config: WebAuthnConfig,
   allow: PasskeyCredential[],
 ): Promise<{ options: PublicKeyCredentialRequestOptionsJSON; challenge: string }> {
-  const options = await generateAuthenticationOptions({
+  const options = await (await simpleWebAuthn()).generateAuthenticationOptions({
     rpID: config.rpId,
     allowCredentials: allow.map((c) => ({ id: c.credentialId, transports: cleanTransports(c.transports) })),
     challenge: freshChallenge(),
@@ -202,7 +199,7 @@ export async function verifyAuthentication(
   const stored = Number.isSafeInteger(credential.counter) && credential.counter > 0 ? credential.counter : 0;
   try {
     const { userHandle, ...rest } = body.response;
-    const result = await verifyAuthenticationResponse({
+    const result = await (await simpleWebAuthn()).verifyAuthenticationResponse({
       response: { ...body, response: { ...rest, ...(userHandle ? { userHandle } : {}) } } as AuthenticationResponseJSON,
       expectedChallenge,
       expectedOrigin: config.origins,

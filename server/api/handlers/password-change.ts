@@ -25,7 +25,7 @@ export async function setNewPassword(
   claim: { take(): Promise<boolean>; release(): Promise<void> } = { take: async () => true, release: async () => undefined },
 ): Promise<Result<true>> {
   const userId = user.userId;
-  const verdict = checkNewPassword(policy.password, newPassword, { userId: user.userId, displayName: user.displayName, organizationName: ctx.tenant.name });
+  const verdict = await checkNewPassword(policy.password, newPassword, { userId: user.userId, displayName: user.displayName, organizationName: ctx.tenant.name });
   if (!verdict.ok) {
     return auditedFailure(ctx, { event, userId, client, detail: verdict.rule }, err('POLICY_VIOLATION', `The new password breaks the rule ${verdict.rule}`, { rule: verdict.rule, ...(verdict.value !== undefined ? { ruleValue: verdict.value } : {}) }));
   }

@@ -22,7 +22,7 @@ export const getPasswordPolicy: Handler<'getPasswordPolicy'> = async (ctx) => {
  * (tens of thousands per second, bench `service.passwordCheckPerSec`) to need no throttle.
  */
 export const checkPassword: Handler<'checkPassword'> = async (ctx, { body }) => {
-  const verdict = checkNewPassword(ctx.policy.password, body.newPassword, { userId: body.userId ?? '', displayName: '', organizationName: ctx.tenant.name });
+  const verdict = await checkNewPassword(ctx.policy.password, body.newPassword, { userId: body.userId ?? '', displayName: '', organizationName: ctx.tenant.name });
   return ok(verdict.ok ? { verdict: 'ok' as const } : { verdict: 'refused' as const, rule: verdict.rule, ...(verdict.value !== undefined ? { ruleValue: verdict.value } : {}) });
 };
 

@@ -101,7 +101,12 @@ describe('crash safety of the service', () => {
     }
     // And the service starts again on that file and is ready.
     const again = await start();
-    const ready = await fetch(`${again.url}/readyz`);
+    // Ready once its warm-up after listening is done: poll, as a readiness probe does.
+    let ready = await fetch(`${again.url}/readyz`);
+    for (const deadline = Date.now() + 10_000; ready.status === 503 && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      ready = await fetch(`${again.url}/readyz`);
+    }
     expect(ready.status).toBe(200);
     again.child.kill('SIGTERM');
     await new Promise((resolve) => again.child.once('exit', resolve));

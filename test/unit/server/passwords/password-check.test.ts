@@ -5,16 +5,28 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import fc from 'fast-check';
 import { randomInt } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { checkNewPassword } from '../../../../server/passwords/password-check.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCommonPasswords } from '../../../../server/passwords/common-passwords.js';
+import { checkNewPassword, checkNewPasswordLoaded } from '../../../../server/passwords/password-check.js';
 import { defaultPolicy } from '../../../../server/policy/policy.js';
 
 const rules = defaultPolicy.password;
 const alain = { userId: 'alain.dupont@contoso.com', displayName: 'Alain Dupont', organizationName: 'Contoso' };
+// The routes' check loads the list itself (first test below); the rest use the loaded one synchronously.
+beforeAll(async () => {
+  await loadCommonPasswords();
+});
 const refusedBecause = (password: string, context = alain, r = rules) => {
-  const verdict = checkNewPassword(r, password, context);
+  const verdict = checkNewPasswordLoaded(r, password, context);
   return verdict.ok ? 'accepted' : verdict.rule;
 };
+
+describe('the check the routes make', () => {
+  it('loads the common-password list itself and refuses from it, the same as the loaded check', async () => {
+    expect(await checkNewPassword(rules, 'P@ssw0rd', alain)).toEqual({ ok: false, rule: 'commonPassword' });
+    expect(await checkNewPassword(rules, 'Correct-Horse-Battery-77', alain)).toEqual({ ok: true });
+  });
+});
 
 describe('refused, naming the rule', () => {
   it.each([
@@ -75,8 +87,8 @@ describe('refused, naming the rule', () => {
   });
 
   it('names the limit of a length rule', () => {
-    expect(checkNewPassword(rules, 'Ab1-xyz', alain)).toEqual({ ok: false, rule: 'minLength', value: 8 });
-    expect(checkNewPassword(rules, 'a'.repeat(300), alain)).toEqual({ ok: false, rule: 'maxLength', value: 256 });
+    expect(checkNewPasswordLoaded(rules, 'Ab1-xyz', alain)).toEqual({ ok: false, rule: 'minLength', value: 8 });
+    expect(checkNewPasswordLoaded(rules, 'a'.repeat(300), alain)).toEqual({ ok: false, rule: 'maxLength', value: 256 });
   });
 
   it('another tenant: its name and the words of its name, normalized', () => {
