@@ -94,7 +94,7 @@ export async function startTypedChallenge(ctx: ServiceContext, owner: TypedOwner
   if (!owner.shown.methodsEnabled.includes(type)) return err('METHOD_NOT_AVAILABLE', 'That method type is not enabled');
   const challenge = async <T extends MethodType>(t: T): Promise<Result<Challenge>> => {
     const module = hiddenMethod(t);
-    const address = module.readAddress(input);
+    const address = await module.readAddress(input);
     if (address && !address.ok) return address;
     if (address) {
       const attempt = await reserveAttempt(ctx, addressKey(owner.userId, t), owner.shown.verifyFailures);

@@ -6,7 +6,7 @@ import type { HiddenMethod } from './hidden-method.js';
 
 /** Authenticator app by type: the code is tried against each registered app (or a decoy secret, at the same cost). */
 export const hiddenAuthenticatorApp: HiddenMethod<'authenticatorApp'> = {
-  readAddress: () => null,
+  readAddress: async () => null,
   challenge: async (_ctx, owner) => ok({ kind: 'totp', digits: owner.shown.totp.digits }),
   async verify(ctx, owner, candidates, proof) {
     const module = methodModule('authenticatorApp');

@@ -23,13 +23,13 @@ const normalForm = (channel: CodeChannel, stored: string): string => (channel ==
  */
 export function hiddenCodeChannel<T extends CodeChannel>(channel: T): HiddenMethod<T> {
   return {
-    readAddress(input) {
+    async readAddress(input) {
       const typed = input.address ?? '';
       if (channel === 'email') {
         const address = typed.trim().toLowerCase();
         return emailSchema.safeParse(address).success ? ok(address) : err('BAD_REQUEST', 'Type the full email address you registered');
       }
-      const e164 = toE164(typed, input.country);
+      const e164 = await toE164(typed, input.country);
       return e164 ? ok(e164) : err('BAD_REQUEST', 'Type the full phone number you registered, with its country code, e.g. +1 425 555 0142');
     },
     async challenge(ctx, owner, candidates, address) {

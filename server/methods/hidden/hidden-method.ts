@@ -35,7 +35,7 @@ export interface HiddenMethod<T extends MethodType> {
    * The address a challenge must name, normalized (E.164, a lower-cased email), or why it is
    * not one; null for the types that take no address. Checked before anything is counted.
    */
-  readAddress(input: TypedInput): Result<string> | null;
+  readAddress(input: TypedInput): Promise<Result<string> | null>;
   /**
    * Answer a challenge. `candidates`: the user's methods of this type the reset offered and
    * that are not passed yet — none for an unknown account. The answer does not depend on them.

@@ -15,7 +15,7 @@ const QUESTIONS_CHALLENGE = 'typed-questions';
  * the account has none.
  */
 export const hiddenQuestions: HiddenMethod<'questions'> = {
-  readAddress: () => null,
+  readAddress: async () => null,
   async challenge(ctx, owner, candidates) {
     const pool = allQuestions(owner.shown);
     const registered = candidates[0]?.answers.map((a) => a.questionId) ?? pool.map((q) => q.id);

@@ -15,7 +15,7 @@ const KEY_CHALLENGE = 'typed-securityKey';
  * such a prompt: with `hideAccountState` they do not work for reset (docs/security.md).
  */
 export const hiddenSecurityKey: HiddenMethod<'securityKey'> = {
-  readAddress: () => null,
+  readAddress: async () => null,
   async challenge(ctx, owner) {
     const { options, challenge } = await authenticationOptions(ctx.webauthn, []);
     await ctx.store.putChallenge({ id: challengeId(owner, KEY_CHALLENGE), ownerHash: owner.hash, userId: owner.userId, methodId: KEY_CHALLENGE, kind: 'webauthn', webauthnChallenge: challenge, expiresAt: ctx.clock() + owner.shown.setupLifetimeMs });
