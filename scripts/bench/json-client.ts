@@ -10,17 +10,17 @@ export interface ApiAnswer {
 }
 
 export interface JsonClient {
-  post(path: string, body: unknown, bearer?: string): Promise<ApiAnswer>;
+  post(path: string, body: unknown, bearer?: string, headers?: Record<string, string>): Promise<ApiAnswer>;
   close(): void;
 }
 
 export function jsonClient(serviceUrl: string, connections: number): JsonClient {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   return {
-    post: (path, body, bearer) =>
+    post: (path, body, bearer, headers = {}) =>
       new Promise((resolve, reject) => {
         const data = JSON.stringify(body);
-        const req = request(`${serviceUrl}/api/v1${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) } }, (res) => {
+        const req = request(`${serviceUrl}/api/v1${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers } }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {

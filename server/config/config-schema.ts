@@ -89,9 +89,15 @@ const directorySchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('memory'),
+    /**
+     * log2 of the scrypt cost the seed passwords are hashed at when the service starts (default
+     * 14, the demo's). The memory directory is for demos, tests and benchmarks, never a site's
+     * directory: a benchmark of tens of thousands of users lowers it so they start in seconds.
+     */
+    scryptCost: z.number().int().min(4).max(20).default(14),
     users: z
       .array(memoryUser)
-      .max(10_000)
+      .max(50_000)
       .superRefine(uniqueBy('userId', (u: z.infer<typeof memoryUser>) => u.userId.toLowerCase())),
   }),
 ]);

@@ -41,7 +41,7 @@ async function connection(config: LdapConfig, env: Env): Promise<LdapConnectionO
 export async function createDirectory(config: DirectoryConfig, env: Env = process.env): Promise<Directory> {
   switch (config.kind) {
     case 'memory':
-      return MemoryDirectory.create(config.users);
+      return MemoryDirectory.create(config.users, { scryptN: 2 ** config.scryptCost });
     case 'openldap': {
       const { userBase, userFilter, userIdAttribute, displayNameAttribute, mailAttribute, phoneAttribute, groupBase, groupFilter, groupNameAttribute, unmanagedGroups, defaultPolicyDn } = config;
       const { OpenLdapDirectory } = await import('./ldap/openldap-directory.js');
