@@ -11,7 +11,7 @@ import type { SsprPolicy } from '../policy/policy.js';
 import { audit, auditedFailure, iso, newId, type ServiceContext } from '../service-context.js';
 import type { SetupRecordOf, StoredMethodOf } from '../store/store.js';
 import { newCode } from '../verifiers/one-time-code.js';
-import { isRefused, reserveAttempt } from '../verifiers/throttle.js';
+import { invalidCode, isRefused, reserveAttempt } from '../verifiers/throttle.js';
 import { undeliveredBecause } from '../notify/notify-error.js';
 import { challengeId } from './challenge-id.js';
 import type { MethodOwner, SetupOwner, Verdict } from './method-module.js';
@@ -80,7 +80,7 @@ export async function proveCodeSetup(ctx: ServiceContext, owner: SetupOwner, set
   if (isRefused(attempt)) return attempt;
   if (!(await ctx.hasher.verify(setup.codeHash, code))) {
     await audit(ctx, { event: `registration.add.${setup.type}`, userId: owner.userId, client: owner.client, outcome: 'failure' });
-    return err('INVALID_CODE', 'The code is not valid');
+    return invalidCode('The code is not valid', owner.policy, attempt);
   }
   if (!(await ctx.store.takeSetup(setup.id, ctx.clock()))) return err('SETUP_EXPIRED', 'Start again: ask for a new code');
   return ok({ label: setup.label, address: setup.address });

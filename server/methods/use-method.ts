@@ -10,7 +10,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { SsprPolicy } from '../policy/policy.js';
 import type { ServiceContext } from '../service-context.js';
 import type { StoredMethod, StoredMethodOf } from '../store/store.js';
-import { isRefused, methodKey, reserveAttempt, throttled, type Attempt } from '../verifiers/throttle.js';
+import { invalidCode, isRefused, methodKey, reserveAttempt, throttled, type Attempt } from '../verifiers/throttle.js';
 import { hiddenMethod } from './hidden/index.js';
 import type { TypedInput, TypedOwner } from './hidden/hidden-method.js';
 import { methodModule, methods } from './index.js';
@@ -60,10 +60,8 @@ export async function verifyProof(ctx: ServiceContext, owner: MethodOwner, metho
 }
 
 /** INVALID_CODE for a wrong proof; with `showTriesLeft`, the tries left under its reserved attempt. */
-function wrongProof(type: MethodType, policy: Pick<SsprPolicy, 'showTriesLeft'>, attempt: Attempt): Err {
-  const message = type === 'questions' ? 'The answers are not right' : 'The code is not valid';
-  return err('INVALID_CODE', message, policy.showTriesLeft ? { triesLeft: attempt.left } : {});
-}
+const wrongProof = (type: MethodType, policy: Pick<SsprPolicy, 'showTriesLeft'>, attempt: Attempt): Err =>
+  invalidCode(type === 'questions' ? 'The answers are not right' : 'The code is not valid', policy, attempt);
 
 /** The method types this user may add now: enabled by their policy and under each module's limit. */
 export function addableTypes(policy: SsprPolicy, registered: readonly StoredMethod[]): MethodType[] {

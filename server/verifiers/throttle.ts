@@ -57,6 +57,10 @@ export async function checkedUnder<T>(attempt: Attempt, check: () => Promise<T>)
   }
 }
 
+/** INVALID_CODE for a wrong proof under `attempt`; with the policy's `showTriesLeft`, the tries it leaves. */
+export const invalidCode = (message: string, policy: { showTriesLeft: boolean }, attempt: Attempt): Err =>
+  err('INVALID_CODE', message, policy.showTriesLeft ? { triesLeft: attempt.left } : {});
+
 /** True for THROTTLED (an Err), false for a reserved Attempt. */
 export const isRefused = (a: Attempt | Err): a is Err => 'ok' in a;
 

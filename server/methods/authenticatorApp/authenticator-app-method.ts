@@ -1,6 +1,6 @@
 import { err, ok } from '../../../contract/errors.js';
 import { audit, iso, newId } from '../../service-context.js';
-import { isRefused, reserveAttempt } from '../../verifiers/throttle.js';
+import { invalidCode, isRefused, reserveAttempt } from '../../verifiers/throttle.js';
 import { matchTotp, newTotpSecret, totpUri, verifyRegisteredTotp } from '../../verifiers/totp.js';
 import type { MethodModule } from '../method-module.js';
 import { readCode } from '../one-time-code-channel.js';
@@ -40,7 +40,7 @@ export const authenticatorApp: MethodModule<'authenticatorApp'> = {
       const step = await matchTotp(owner.policy.totp, ctx.box.open(setup.secret), input.code, ctx.clock());
       if (step === null) {
         await audit(ctx, { event: 'registration.add.authenticatorApp', userId: owner.userId, client: owner.client, outcome: 'failure' });
-        return err('INVALID_CODE', 'The code is not valid');
+        return invalidCode('The code is not valid', owner.policy, attempt);
       }
       if (!(await ctx.store.takeSetup(setup.id, ctx.clock()))) return err('SETUP_EXPIRED', 'Start the setup again');
       // The step that proved the setup is spent: the same code cannot also pass a gate.

@@ -4,7 +4,7 @@
  * reserved — so parallel wrong codes each get their own place, never the same one twice.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALAIN, ALAIN_APP, alainCode, failure, success, type ApiHarness } from '../../../support/api-harness.js';
+import { ALAIN, ALAIN_APP, MEGAN, alainCode, failure, success, type ApiHarness } from '../../../support/api-harness.js';
 import { ALAIN_EMAIL, ALAIN_EMAIL_ADDRESS, createFastHarness, latestCodeTo, otherCode } from '../../../support/api-flows.js';
 import { HOUR } from '../../../support/fake-clock.js';
 import { defaultPolicy } from '../../../../server/policy/policy.js';
@@ -57,6 +57,18 @@ describe('tries left after a wrong code', () => {
     const wrong = replies.filter((r) => !r.body.ok && r.body.error.code === 'INVALID_CODE').map((r) => failure(r).triesLeft);
     expect(wrong.sort()).toEqual([0, 1, 2, 3, 4]);
     expect(replies.filter((r) => !r.body.ok && r.body.error.code === 'THROTTLED')).toHaveLength(15);
+  });
+
+  it('adding a method: a wrong confirmation code says it too, counted on the setup', async () => {
+    h = await createFastHarness({ verifyFailures, showTriesLeft: true });
+    // megan has nothing registered yet: her session may add any method.
+    const session = await h.signIn(MEGAN);
+    const { setupId } = success(await h.call('beginEmail', { address: 'megan.new@example.net' }, session));
+    const code = latestCodeTo(h, 'megan.new@example.net');
+    expect(failure(await h.call('confirmEmail', { setupId, code: otherCode(code) }, session)).triesLeft).toBe(4);
+    expect(failure(await h.call('confirmEmail', { setupId, code: otherCode(code) }, session)).triesLeft).toBe(3);
+    const app = success(await h.call('beginAuthenticatorApp', {}, session)).setupId;
+    expect(failure(await h.call('confirmAuthenticatorApp', { setupId: app, code: '000000', name: 'Phone' }, session)).triesLeft).toBe(4);
   });
 
   it('with hideAccountState, a proof by type is told the same for a known and an unknown account', async () => {
