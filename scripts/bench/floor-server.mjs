@@ -50,5 +50,8 @@ const server = createServer((req, res) => {
     return answer(res, 200, { ok: true, data: { complete: true } });
   });
 });
+// Fastify's keep-alive timeout (72 s), not node's 5 s: between its runs the bench's idle
+// connections must stay open, as the service keeps them, or the next run meets closed sockets.
+server.keepAliveTimeout = 72_000;
 server.listen(0, '127.0.0.1', () => console.log(`listening on http://127.0.0.1:${server.address().port}`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
