@@ -1,4 +1,3 @@
-import { warmingUp } from './warm-up.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { API_PREFIX } from '../contract/api.js';
 import { err } from '../contract/errors.js';
@@ -7,6 +6,7 @@ import { registerRoutes, sendResult } from './api/register-routes.js';
 import { registerSecurityHeaders, setHeadersWithoutHooks } from './api/security-headers.js';
 import { deliveriesSettled } from './methods/hidden/deliveries.js';
 import type { ServiceContext } from './service-context.js';
+import { warmingUp } from './warm-up.js';
 
 export const SERVICE_VERSION = '0.1.0';
 

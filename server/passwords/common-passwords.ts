@@ -1,6 +1,6 @@
 /**
  * The common-password list (zxcvbn-ts's maintained ~49,000) as the check needs it: a Set for
- * exact matches and a symmetric-delete index for "one edit away", built once, on first use —
+ * exact matches and a symmetric-delete index for "one edit away", built once —
  * the service pays the build (0.15–0.7 s and ≈ 23 MB of heap on the bench machine: `npm run bench`,
  * service.passwordCheckIndex*) once. The list (~0.4 MB of the service's bundle, decompressed
  * when its module runs) is imported only here, on the first load: a started service loads it
