@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createStore } from '../../../server/store/create-store.js';
 import { latestVersion } from '../../../server/store/migrations/migration.js';
 import { sqliteMigrations } from '../../../server/store/migrations/sqlite.js';
@@ -101,5 +101,75 @@ describe('SqliteStore specifics', () => {
     }
     await impatient.close();
     await store.close();
+  });
+
+  describe('group commit: the writes of one event-loop turn share one commit', () => {
+    const event = (i: number) => ({ at: '2025-01-01T00:00:00.000Z', event: `e${i}`, outcome: 'success' as const });
+    const rows = (path: string, table: string) => {
+      // A connection of its own, outside the store (another process would see the same): only what was committed.
+      const outside = new Database(path, { readonly: true });
+      try {
+        return Number((outside.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n);
+      } finally {
+        outside.close();
+      }
+    };
+
+    it('writes made in one turn are not committed during it, and each write resolves only once it is committed', async () => {
+      const path = newPath();
+      const store = SqliteStore.open(path);
+      const writes = Array.from({ length: 50 }, (_, i) => store.appendAudit(event(i)));
+      expect(rows(path, 'audit')).toBe(0); // same turn: one transaction, still open
+      await writes[0];
+      expect(rows(path, 'audit')).toBe(50); // the first resolved: the whole group is on disk
+      await Promise.all(writes);
+      await store.appendAudit(event(50));
+      expect(rows(path, 'audit')).toBe(51); // a write awaited alone is committed when it resolves
+      await store.close();
+    });
+
+    it('a write that fails is rolled back alone; the others of its turn are committed', async () => {
+      const path = newPath();
+      const store = SqliteStore.open(path);
+      const outside = new Database(path);
+      outside.exec("CREATE TRIGGER no_boom BEFORE INSERT ON helpdesk_requests WHEN NEW.reason = 'boom' BEGIN SELECT RAISE(ABORT, 'boom refused'); END");
+      outside.close();
+      const before = store.appendAudit(event(1));
+      const failing = store.addHelpdeskRequest({ supportCode: 'S-1', userId: 'u', reason: 'boom', at: '2025-01-01T00:00:00.000Z' });
+      const after = store.appendAudit(event(2));
+      await expect(failing).rejects.toThrow(/boom refused/);
+      await expect(Promise.all([before, after])).resolves.toBeDefined();
+      expect(rows(path, 'audit')).toBe(2);
+      expect(rows(path, 'helpdesk_requests')).toBe(0);
+      await store.close();
+    });
+
+    it('two stores on one file in one process never wait on each other, and fake timers do not stop commits', async () => {
+      const path = newPath();
+      const a = SqliteStore.open(path, { busyTimeoutMs: 2000 });
+      const b = SqliteStore.open(path, { busyTimeoutMs: 2000 });
+      vi.useFakeTimers();
+      try {
+        const first = a.appendAudit(event(1)); // a's group is open…
+        // …and b writes in the same turn: a's group is committed first, not waited for (b would
+        // block the loop in busy_timeout, then throw SQLITE_BUSY); a commit needs no real timer.
+        const second = b.appendAudit(event(2));
+        await Promise.all([first, second]);
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(rows(path, 'audit')).toBe(2);
+      await a.close();
+      await b.close();
+    });
+
+    it('close commits what is still open', async () => {
+      const path = newPath();
+      const store = SqliteStore.open(path);
+      const pending = store.appendAudit(event(1));
+      await store.close();
+      await pending;
+      expect(rows(path, 'audit')).toBe(1);
+    });
   });
 });
