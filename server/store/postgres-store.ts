@@ -24,9 +24,11 @@ export interface PostgresStoreOptions {
   onIdleError?: (err: Error) => void;
 }
 
-/** Advisory lock keys: one bigint for migrations; (class, hashtext(key)) pairs for counters. */
+/**
+ * Advisory lock keys: one bigint for migrations; (class, hashtext(key)) pairs for counters —
+ * class 0x53494748 ("SIGH"), taken inside the throttle functions of migration 4 — and methods.
+ */
 const MIGRATION_LOCK = '7239401925310458113';
-const COUNTER_LOCK_CLASS = 0x53494748; // "SIGH"
 const METHODS_LOCK_CLASS = 0x5349474d; // "SIGM"
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -276,41 +278,18 @@ export class PostgresStore implements Store {
 
   // Throttles
 
+  // Each throttle step is one call of its function (migration 4): the key's advisory lock,
+  // taken inside, serializes every instance's steps on that key until the call's transaction ends.
   async reserveAttempt(key: string, now: number, limit: Limit): Promise<Reservation> {
-    return transaction(this.pool, async (c): Promise<Reservation> => {
-      // One key at a time across every instance: after the lock, this transaction's
-      // statements see every earlier reservation of `key`.
-      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COUNTER_LOCK_CLASS, key]);
-      const [row] = await this.rows(
-        `WITH blocked AS (SELECT until FROM blocks WHERE key = $1 AND until > $3),
-              pruned AS (DELETE FROM counters WHERE key = $1 AND at <= $2 AND NOT EXISTS (SELECT 1 FROM blocked)),
-              added AS (INSERT INTO counters (key, at, expires_at) SELECT $1, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM blocked) RETURNING id)
-         SELECT (SELECT until FROM blocked) AS until, (SELECT id FROM added) AS id,
-                (SELECT COUNT(*) FROM counters WHERE key = $1 AND at > $2) + 1 AS n`,
-        [key, now - limit.windowMs, now, now + limit.windowMs],
-        c,
-      );
-      if (row?.until !== null && row?.until !== undefined) return { ok: false, until: Number(row.until) };
-      const id = String(row?.id);
-      if (Number(row?.n) >= limit.max) {
-        await c.query('INSERT INTO blocks (key, until, set_by) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET until = excluded.until, set_by = excluded.set_by', [key, now + limit.blockMs, id]);
-      }
-      return { ok: true, id, count: Number(row?.n) };
-    });
+    const [row] = await this.rows('SELECT r_until, r_id, r_count FROM reserve_attempt($1, $2, $3, $4, $5)', [key, now, limit.windowMs, limit.max, limit.blockMs]);
+    if (row?.r_until !== null && row?.r_until !== undefined) return { ok: false, until: Number(row.r_until) };
+    return { ok: true, id: String(row?.r_id), count: Number(row?.r_count) };
   }
   async releaseAttempt(key: string, id: string): Promise<void> {
-    await transaction(this.pool, async (c) => {
-      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COUNTER_LOCK_CLASS, key]);
-      await c.query('DELETE FROM counters WHERE key = $1 AND id = $2', [key, id]);
-      await c.query('DELETE FROM blocks WHERE key = $1 AND set_by = $2', [key, id]);
-    });
+    await this.pool.query('SELECT release_attempt($1, $2)', [key, id]);
   }
   async clearAttempts(key: string): Promise<void> {
-    await transaction(this.pool, async (c) => {
-      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COUNTER_LOCK_CLASS, key]);
-      await c.query('DELETE FROM counters WHERE key = $1', [key]);
-      await c.query('DELETE FROM blocks WHERE key = $1', [key]);
-    });
+    await this.pool.query('SELECT clear_attempts($1)', [key]);
   }
   async blockedUntil(key: string, now: number): Promise<number | null> {
     const r = await this.one('SELECT until FROM blocks WHERE key = $1 AND until > $2', [key, now]);

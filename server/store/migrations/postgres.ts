@@ -146,4 +146,52 @@ CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
 ALTER TABLE blocks ADD COLUMN set_by text;
 `,
   },
+  {
+    version: 4,
+    name: 'throttle steps as functions: one round trip each, the per-key lock inside',
+    // The same steps PostgresStore ran as BEGIN, the key's advisory lock, its statements and
+    // COMMIT — four or five round trips for every reservation, the most frequent write of all
+    // (npm run bench: PostgreSQL verified at a quarter of SQLite's rate). A function call is
+    // one statement, hence one transaction: the lock is held until it ends, as before.
+    // 1397311304 = 0x53494748 ("SIGH"), the lock class PostgresStore uses for counters.
+    sql: `
+CREATE FUNCTION reserve_attempt(p_key text, p_now bigint, p_window bigint, p_max bigint, p_block bigint)
+RETURNS TABLE (r_until bigint, r_id bigint, r_count bigint) LANGUAGE plpgsql AS $$
+DECLARE
+  v_until bigint;
+  v_id bigint;
+  v_count bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock(1397311304, hashtext(p_key));
+  SELECT b.until INTO v_until FROM blocks b WHERE b.key = p_key AND b.until > p_now;
+  IF v_until IS NOT NULL THEN
+    RETURN QUERY SELECT v_until, NULL::bigint, NULL::bigint;
+    RETURN;
+  END IF;
+  DELETE FROM counters c WHERE c.key = p_key AND c.at <= p_now - p_window;
+  INSERT INTO counters (key, at, expires_at) VALUES (p_key, p_now, p_now + p_window) RETURNING counters.id INTO v_id;
+  SELECT COUNT(*) INTO v_count FROM counters c WHERE c.key = p_key;
+  IF v_count >= p_max THEN
+    INSERT INTO blocks (key, until, set_by) VALUES (p_key, p_now + p_block, v_id::text)
+      ON CONFLICT (key) DO UPDATE SET until = excluded.until, set_by = excluded.set_by;
+  END IF;
+  RETURN QUERY SELECT NULL::bigint, v_id, v_count;
+END;
+$$;
+CREATE FUNCTION release_attempt(p_key text, p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(1397311304, hashtext(p_key));
+  DELETE FROM counters c WHERE c.key = p_key AND c.id = p_id;
+  DELETE FROM blocks b WHERE b.key = p_key AND b.set_by = p_id::text;
+END;
+$$;
+CREATE FUNCTION clear_attempts(p_key text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(1397311304, hashtext(p_key));
+  DELETE FROM counters c WHERE c.key = p_key;
+  DELETE FROM blocks b WHERE b.key = p_key;
+END;
+$$;
+`,
+  },
 ];

@@ -141,4 +141,11 @@ BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 ALTER TABLE blocks ADD COLUMN set_by TEXT;
 `,
   },
+  {
+    version: 4,
+    name: 'throttle steps as functions: one round trip each, the per-key lock inside',
+    // PostgreSQL's throttle steps became server-side functions; SQLite runs in the service's
+    // process, so its steps need no change. Kept so that a version means the same in both.
+    sql: `SELECT 1;`,
+  },
 ];
