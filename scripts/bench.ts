@@ -3,9 +3,7 @@
  * self-describing keys with units. Figures from one run are comparable with each other;
  * across machines and runs, compare ratios — these machines are noisy.
  */
-import autocannon from 'autocannon';
 import { chromium } from 'playwright';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
@@ -14,15 +12,13 @@ import { gzipSync } from 'node:zlib';
 import { MemoryVault } from '../electron/core/vault/memory-vault.js';
 import { ensureRendererBuilt } from '../electron/web-host/renderer-build.js';
 import { startWebHost } from '../electron/web-host/web-host.js';
-import { createDemoContext } from '../server/create-demo-context.js';
 import { Argon2Hasher } from '../server/crypto/hasher.js';
-import { startService } from '../server/start-service.js';
-import { MemoryStore } from '../server/store/memory-store.js';
-import { SqliteStore } from '../server/store/sqlite-store.js';
-import type { Store } from '../server/store/store.js';
 import { passwordCheckBench } from './bench-password-check.js';
 import { directoriesBench } from './bench/directories.js';
+import { startListening, stop } from './bench/processes.js';
+import { spread } from './bench/stats.js';
 import { BusyMachine, verifyVsFloor } from './bench/verify-vs-floor.js';
+import { ensureServiceBuilt } from './build-service.mjs';
 import { findChromium } from './system-deps.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -66,39 +62,6 @@ async function firstScreenMs(distDir: string, runs = 10, { lockScreen = false } 
   return times;
 }
 
-/**
- * Verify-code throughput: POST /api/v1/reset/verify with a well-formed, wrong authenticator
- * code, so the whole TOTP verify path (parse, token lookup, reset, methods, throttle, audit)
- * runs every time against the given store. Argon2 paths (sent codes, answers) are excluded.
- */
-async function verifyCodeLoad(store: Store, seconds = 8) {
-  // Failures must not block the method during the run: a bench policy, not the default one.
-  const relaxed = { max: 1e9, windowMs: 1, blockMs: 1 };
-  const context = await createDemoContext({ store, policy: { verifyFailures: relaxed, resetsPerAccount: relaxed, perAddress: relaxed } });
-  const service = await startService({ context, sweepEveryMs: 0 });
-  const start = await fetch(`${service.url}/api/v1/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'alain@contoso.com' }) });
-  const { data } = (await start.json()) as { data: { resetToken: string; methods: { id: string }[] } };
-  const run = await autocannon({
-    url: `${service.url}/api/v1/reset/verify`,
-    method: 'POST',
-    connections: 10,
-    duration: seconds,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${data.resetToken}` },
-    body: JSON.stringify({ methodId: data.methods[0]!.id, code: '000001' }),
-  });
-  await service.close();
-  return run;
-}
-
-function record(prefix: string, load: autocannon.Result, note: string) {
-  results[`${prefix}PerSec`] = Math.round(load.requests.average);
-  results[`${prefix}P99Ms`] = load.latency.p99;
-  results[`${prefix}Requests`] = load.requests.total;
-  results[`${prefix}5xx`] = load['5xx'];
-  results[`${prefix}Note`] = note;
-  console.log(`${prefix}PerSec`, results[`${prefix}PerSec`], 'p99 ms', load.latency.p99);
-}
-
 async function argon2idHashMs(runs = 20): Promise<number> {
   const hasher = new Argon2Hasher();
   const times: number[] = [];
@@ -110,33 +73,41 @@ async function argon2idHashMs(runs = 20): Promise<number> {
   return Math.round(median(times) * 10) / 10;
 }
 
-/** Process start to "listening" of `npm run server -- --config` with a SQLite store (tsx included). */
-async function serviceStartupMs(runs = 5): Promise<number[]> {
+/**
+ * Process start to "listening" of the built service (`node dist/server/cli.mjs --config`,
+ * SQLite store, memory directory with no users), next to its floor: node starting a bare
+ * node:http server that prints the same line. Alternated, `runs` of each.
+ */
+async function serviceStartupMs(runs = 7): Promise<Record<string, unknown>> {
+  const bundle = await ensureServiceBuilt(console.log);
   const dir = mkdtempSync(join(tmpdir(), 'bench-start-'));
   const config = join(dir, 'service.yaml');
   writeFileSync(config, ['tenant: { name: Bench, helpdesk: {} }', 'policy: { methodsEnabled: [authenticatorApp] }', 'directory: { kind: memory, users: [] }', `store: { kind: sqlite, path: ${join(dir, 'bench.db')} }`, 'secrets: { keyEnv: BENCH_KEY }', 'server: { port: 0 }'].join('\n'));
-  const times: number[] = [];
+  const floorCode = "require('node:http').createServer((q, r) => r.end()).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); })";
+  const env = { ...process.env, BENCH_KEY: randomBytes(32).toString('base64') };
+  const ours: number[] = [];
+  const floor: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'cli.ts'), '--config', config], { env: { ...process.env, BENCH_KEY: randomBytes(32).toString('base64') }, stdio: ['ignore', 'pipe', 'pipe'] });
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        if (out.includes('listening on')) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`service exited ${code}`)));
-    });
-    times.push(performance.now() - started);
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    for (const side of i % 2 === 0 ? (['floor', 'ours'] as const) : (['ours', 'floor'] as const)) {
+      const started = await startListening(side === 'ours' ? [bundle, '--config', config] : ['-e', floorCode], join(dir, `${side}-${i}.log`), side === 'ours' ? 'the service' : 'the start floor', env);
+      (side === 'ours' ? ours : floor).push(started.startMs);
+      await stop(started.child);
+    }
   }
-  return times.map(Math.round);
+  const oursMs = spread(ours, 0);
+  const floorMs = spread(floor, 0);
+  return {
+    'service.startupMs': oursMs.median,
+    'service.startupMsSpread': oursMs,
+    'service.startupFloorMs': floorMs,
+    'service.startupRatio': Math.round((floorMs.median / oursMs.median) * 100) / 100,
+    'service.startupNote': `spawn to "listening on" (read from the process's own log file, polled every 5 ms) of the built service, node dist/server/cli.mjs --config (SQLite store, memory directory without users; npm run server adds its staleness check), median of ${runs}; floor: node -e starting a bare node:http server; ratio = floor/ours; aim (issue 10): ours <= 300 ms`,
+  };
 }
 
 // First, while the machine is quietest: code verifies against their floor, the service in its own process.
 try {
-  Object.assign(results, await verifyVsFloor());
+  Object.assign(results, await verifyVsFloor({ postgresUrl: process.env.SIGNIN_TEST_PG_URL }));
 } catch (e) {
   if (e instanceof BusyMachine) {
     console.error(e.message);
@@ -158,24 +129,11 @@ results['renderer.firstScreenMs.lockScreenReset'] = Math.round(median(lockScreen
 results['renderer.firstScreenMs.lockScreenResetAll'] = lockScreens.map(Math.round);
 console.log('renderer.firstScreenMs --lock-screen --reset (median of 10)', results['renderer.firstScreenMs.lockScreenReset'], lockScreens.map(Math.round));
 
-const dbDir = mkdtempSync(join(tmpdir(), 'bench-db-'));
-record('service.verifyCode', await verifyCodeLoad(SqliteStore.open(join(dbDir, 'bench.db'))), 'SQLite store (WAL, synchronous=NORMAL: the default durability "crash"), file on disk; wrong-code path of POST /api/v1/reset/verify (2 writes: failure counter, audit); 10 connections, 8 s, autocannon on loopback');
-record('service.sqliteFull.verifyCode', await verifyCodeLoad(SqliteStore.open(join(dbDir, 'bench-full.db'), { durability: 'power-loss' })), 'SQLite store with durability "power-loss" (synchronous=FULL: fsync per commit), same load');
-record('service.memory.verifyCode', await verifyCodeLoad(new MemoryStore()), 'memory store (the demo), same load');
-const pgUrl = process.env.SIGNIN_TEST_PG_URL;
-if (pgUrl) {
-  const { PostgresStore } = await import('../server/store/postgres-store.js');
-  record('service.postgres.verifyCode', await verifyCodeLoad(await PostgresStore.open(pgUrl)), 'PostgreSQL store on loopback (throwaway cluster from scripts/with-postgres.sh), same load');
-} else {
-  results['service.postgres.verifyCodeNote'] = 'not measured: no PostgreSQL (run through scripts/with-postgres.sh, as npm run bench does)';
-}
 results['crypto.argon2idHashMs'] = await argon2idHashMs();
 console.log('crypto.argon2idHashMs', results['crypto.argon2idHashMs']);
-const startups = await serviceStartupMs();
-results['service.startupMs'] = median(startups);
-results['service.startupMsAll'] = startups;
-results['service.startupNote'] = 'process start to "listening" of npm run server -- --config (SQLite store), including tsx loading the TypeScript sources';
-console.log('service.startupMs', results['service.startupMs'], startups);
+const startup = await serviceStartupMs();
+Object.assign(results, startup);
+console.log('service.startupMs', startup['service.startupMs'], 'floor', startup['service.startupFloorMs']);
 
 Object.assign(results, await passwordCheckBench());
 console.log('service.passwordCheckPerSec', results['service.passwordCheckPerSec'], 'index build ms', results['service.passwordCheckIndexBuildMs']);

@@ -7,7 +7,7 @@
 // addons cannot be bundled and load from node_modules. The lazy parts are split into chunks
 // (dist/server/chunks/): the start compiles only what it runs.
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -37,12 +37,16 @@ export function serviceBuildIsStale() {
   return sourceDirs.some((d) => newestSourceMs(d) > built) || (existsSync(lock) && statSync(lock).mtimeMs > built);
 }
 
-export async function buildService() {
+/**
+ * Build `entry` (default: the service's CLI) into `outdir` with the service's options. A
+ * bench builds its own entry next to the service's modules this way, compiled alike.
+ */
+export async function buildService(entry = join(root, 'server', 'cli.ts'), outdir = dirname(serviceBundle)) {
   // Chunks are named by content hash: the previous build's would pile up.
-  rmSync(join(dirname(serviceBundle), 'chunks'), { recursive: true, force: true });
+  rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'server', 'cli.ts')],
-    outdir: dirname(serviceBundle),
+    entryPoints: [entry],
+    outdir,
     entryNames: '[name]',
     outExtension: { '.js': '.mjs' },
     // What a start does not need (WebAuthn, nodemailer, the LDAP directories, PostgreSQL, the
@@ -62,7 +66,7 @@ export async function buildService() {
     // Bundled CommonJS packages call require() for node built-ins; an ES module has none of its own.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
-  return serviceBundle;
+  return join(outdir, `${basename(entry).replace(/\.ts$/, '')}.mjs`);
 }
 
 /** Build when stale; say so in one line, since it takes a moment. */

@@ -49,7 +49,7 @@ async function memoryBench(out: Results) {
     out['service.resetStartPerSec'] = measured.start.perSec.median;
     out['service.resetStartP99Ms'] = measured.start.p99Ms.median;
     out['service.resetStart'] = measured.start;
-    out['service.verifyCodeOkNote'] = `right, current TOTP codes, one per user: ${verifyUsers} users per repetition (${REPS} repetitions, ${REPS * verifyUsers} users with an authenticator app in the store), 10 connections, node:http keep-alive client in this process; SQLite store (durability "crash") on disk, memory directory, per-address throttle raised (all requests come from 127.0.0.1). resetStart = the POST /reset before each verify, same load. Compare with service.verifyCodePerSec (wrong codes on one reset, autocannon): a different client.`;
+    out['service.verifyCodeOkNote'] = `right, current TOTP codes, one per user: ${verifyUsers} users per repetition (${REPS} repetitions, ${REPS * verifyUsers} users with an authenticator app in the store), 10 connections, node:http keep-alive client in this process; SQLite store (durability "crash") on disk, memory directory, per-address throttle raised (all requests come from 127.0.0.1). resetStart = the POST /reset before each verify, same load. The service in its own process against a floor: service.verifyVsFloor.*.`;
   } finally {
     await service.close();
   }

@@ -2,6 +2,7 @@
  * The arithmetic of the directory benchmarks: percentiles of one run, the spread of repeated
  * runs, and the load average taken before each — the figures issue 10 asks every bench to carry.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 /** Nearest-rank percentile (p in 0–100) of a sample; NaN for an empty one. */
@@ -71,4 +72,20 @@ export function batchSpread(batches: readonly Batch[]) {
   const failures = batches.reduce((n, b) => n + b.failures, 0);
   const firstFailure = batches.find((b) => b.firstFailure)?.firstFailure;
   return { perSec: spread(batches.map((b) => b.perSec), 1), p50Ms: spread(batches.map((b) => b.p50Ms)), p99Ms: spread(batches.map((b) => b.p99Ms)), opsPerRun: batches[0]?.ops ?? 0, failures, ...(firstFailure ? { firstFailure } : {}) };
+}
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux; null elsewhere).
+ * Taken around a batch, it gives CPU per request: what a path costs whatever the concurrency
+ * or the client, where requests per second at a fixed number of connections also measures
+ * waiting (a latency-bound run leaves a core idle).
+ */
+export function cpuMsOf(pid: number): number | null {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 Hz on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }

@@ -10,22 +10,24 @@
  * in each of `reps` repetitions (ABAB, then BABA…), the load average before each; a machine
  * busier than its cores refuses the run. Headline: ours/floor per repetition, median and spread.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SecretBox } from '../../server/crypto/secret-box.js';
 import { iso, newId } from '../../server/service-context.js';
 import { defaultPolicy } from '../../server/policy/policy.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
+import type { Store } from '../../server/store/store.js';
 import { newTotpSecret } from '../../server/verifiers/totp.js';
 import { otherCode } from '../../test/support/api-flows.js';
 import { totpCode } from '../../test/support/totp.js';
 import { dataOf, jsonClient, type JsonClient } from './json-client.js';
-import { loadNow, percentile, round, spread, timedBatch, type Batch } from './stats.js';
+import { ready, root, startListening, stop } from './processes.js';
+import { buildService } from '../build-service.mjs';
+import { cpuMsOf, loadNow, percentile, round, spread, timedBatch, type Batch } from './stats.js';
 
-const root = join(import.meta.dirname, '..', '..');
 
 /** Thrown when the machine is busier than its cores before a repetition: no figure is written from such a run. */
 export class BusyMachine extends Error {}
@@ -47,167 +49,204 @@ export async function refuseWhenBusy(where: string, settleMs = 45_000): Promise<
   return load;
 }
 
+/** Where ours keeps its state: the SQLite file every figure is measured with, and PostgreSQL beside it when one is given. */
+type Side = 'floor' | 'ours' | 'oursPostgres';
+
 interface User {
   /** The address the user's requests come from, as the reverse proxy in front of the service says (X-Forwarded-For). */
   address: string;
   userId: string;
   secret: string;
-  token?: string;
-  methodId?: string;
+  /** The user's started reset and method on each service (each has its own store). */
+  reset: Partial<Record<Side, { token: string; methodId: string }>>;
 }
 
-/** A child process that prints "listening on URL": its URL, once it does; its output goes on to `logFile`. */
-function started(child: ChildProcess, logFile: string, what: string): Promise<string> {
-  const log = createWriteStream(logFile);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const onData = (c: Buffer) => {
-      log.write(c);
-      seen += c.toString();
-      const url = /listening on (https?:\/\/[^\s]+)/.exec(seen)?.[1];
-      if (url) resolve(url);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${what} exited ${code} before listening: ${seen.slice(-500)}`)));
-  });
-}
+/** A batch, with the CPU the server process spent on it per request (null off Linux). */
+type ServerBatch = Batch & { cpuMsPerRequest: number | null };
 
-async function ready(url: string): Promise<void> {
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-    const r = await fetch(`${url}/readyz`).catch(() => null);
-    if (r?.status === 200) return;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error(`${url}/readyz never answered 200`);
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-
-function verifyBatch(client: JsonClient, users: readonly User[], codes: readonly string[], connections: number, wantOk: boolean): Promise<Batch> {
-  return timedBatch(users.length, connections, async (i) => {
+async function verifyBatch(client: JsonClient, server: ChildProcess, side: Side, users: readonly User[], codes: readonly string[], connections: number, wantOk: boolean): Promise<ServerBatch> {
+  const cpuBefore = cpuMsOf(server.pid!);
+  const batch = await timedBatch(users.length, connections, async (i) => {
     const u = users[i]!;
-    const answer = await client.post('/reset/verify', { methodId: u.methodId, code: codes[i] }, u.token, { 'x-forwarded-for': u.address });
+    // The floor is given the SQLite side's tokens (its fixture); any token of the user's would do.
+    const reset = u.reset[side === 'floor' ? 'ours' : side]!;
+    const answer = await client.post('/reset/verify', { methodId: reset.methodId, code: codes[i] }, reset.token, { 'x-forwarded-for': u.address });
     if (wantOk) dataOf(answer, `verify ${u.userId}`);
     else if (answer.body.ok || answer.body.error.code !== 'INVALID_CODE') throw new Error(`verify ${u.userId}: expected INVALID_CODE, got ${answer.status} ${answer.body.ok ? 'ok' : answer.body.error.code}`);
   });
+  const cpuAfter = cpuMsOf(server.pid!);
+  return { ...batch, cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / users.length, 3) };
 }
 
-export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRun = 3000, connections = 10 } = {}): Promise<Record<string, unknown>> {
+/** Register every user's authenticator app in `store` (sealed as the service seals it). */
+async function seedMethods(store: Store, users: readonly User[], box: SecretBox): Promise<void> {
+  const now = iso(Date.now());
+  for (const u of users) await store.addMethod({ id: newId('method'), userId: u.userId, type: 'authenticatorApp', label: 'Phone', createdAt: now, secret: box.seal(u.secret) });
+  await store.close();
+}
+
+/** A fresh schema in the PostgreSQL at `url`, for one run: the URL that puts the service in it. */
+async function freshPostgresSchema(url: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
+/**
+ * `postgresUrl`: also measure ours with a PostgreSQL store (a schema of its own there), in
+ * the same repetitions, on the same users and against the same floor.
+ */
+export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRun = 3000, connections = 10, postgresUrl = undefined as string | undefined } = {}): Promise<Record<string, unknown>> {
   const needed = reps * 2 * perRun;
   if (needed > userCount) throw new Error(`verifyVsFloor: ${needed} users needed, ${userCount} seeded`);
   const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
   const key = randomBytes(32);
   const box = new SecretBox(key);
 
-  // The fixture: the directory's users (low scrypt cost: the verify path never checks a password) and their apps in the store.
+  // The fixture: the directory's users (low scrypt cost: the verify path never checks a password) and their apps in each store.
   const seedStarted = performance.now();
-  const users: User[] = Array.from({ length: userCount }, (_, i) => ({ address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, userId: `bench${String(i).padStart(6, '0')}@contoso.example`, secret: newTotpSecret(defaultPolicy.totp) }));
+  const users: User[] = Array.from({ length: userCount }, (_, i) => ({ address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, userId: `bench${String(i).padStart(6, '0')}@contoso.example`, secret: newTotpSecret(defaultPolicy.totp), reset: {} }));
   const storePath = join(dir, 'service.db');
-  const store = SqliteStore.open(storePath);
-  const now = iso(Date.now());
-  for (const u of users) await store.addMethod({ id: newId('method'), userId: u.userId, type: 'authenticatorApp', label: 'Phone', createdAt: now, secret: box.seal(u.secret) });
-  await store.close();
-  const config = {
+  await seedMethods(SqliteStore.open(storePath), users, box);
+  const pgServiceUrl = postgresUrl ? await freshPostgresSchema(postgresUrl) : undefined;
+  if (pgServiceUrl) {
+    const { PostgresStore } = await import('../../server/store/postgres-store.js');
+    await seedMethods(await PostgresStore.open(pgServiceUrl), users, box);
+  }
+  const config = (store: Record<string, unknown>) => ({
     tenant: { name: 'Contoso' },
     // Every throttle at its default: the users come from their own addresses, as a reverse proxy on loopback reports them.
     policy: { methodsEnabled: ['authenticatorApp'] },
     directory: { kind: 'memory', scryptCost: 4, users: users.map((u) => ({ userId: u.userId, displayName: u.userId, password: 'Bench-Start-Passw0rd!' })) },
-    store: { kind: 'sqlite', path: storePath },
+    store,
     secrets: { keyEnv: 'BENCH_KEY' },
     server: { host: '127.0.0.1', port: 0, trustedProxies: ['127.0.0.1'] },
-  };
+  });
   // JSON is YAML: the service reads it as its YAML configuration.
-  const configPath = join(dir, 'service.yaml');
-  writeFileSync(configPath, JSON.stringify(config));
+  const configPaths: Partial<Record<Side, string>> = { ours: join(dir, 'service.yaml') };
+  writeFileSync(configPaths.ours!, JSON.stringify(config({ kind: 'sqlite', path: storePath })));
+  if (pgServiceUrl) writeFileSync((configPaths.oursPostgres = join(dir, 'service-postgres.yaml')), JSON.stringify(config({ kind: 'postgres', urlEnv: 'BENCH_PG_URL' })));
   const seedMs = Math.round(performance.now() - seedStarted);
 
-  // BENCH_PROFILE_DIR=dir: the service writes a CPU profile there when it stops (`--cpu-prof`), for the hot path.
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const service = spawn(process.execPath, [...profile, join(root, 'scripts', 'server.mjs'), '--config', configPath], { env: { ...process.env, BENCH_KEY: key.toString('base64') }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let floor: ChildProcess | undefined;
-  const clients: JsonClient[] = [];
+  const env = { ...process.env, BENCH_KEY: key.toString('base64'), ...(pgServiceUrl ? { BENCH_PG_URL: pgServiceUrl } : {}) };
+  // PostgreSQL with the memory directory is refused by the CLI (several instances would disagree on passwords):
+  // the bench's single instance runs from a twin entry, built like the CLI (./store-twin.ts).
+  const twin = pgServiceUrl ? await buildService(join(root, 'scripts', 'bench', 'store-twin.ts'), join(root, 'dist', 'bench')) : undefined;
+  const entry = (side: Side) => (side === 'oursPostgres' ? [twin!, configPaths[side]!] : [join(root, 'scripts', 'server.mjs'), '--config', configPaths[side]!]);
+  const serve = (side: Side, log: string, profile: string[] = []) => startListening([...profile, ...entry(side)], join(dir, log), `the service (${side})`, env);
+  const processes: Partial<Record<Side, ChildProcess>> = {};
+  const clients: Partial<Record<Side, JsonClient>> = {};
+  const used = users.slice(0, needed);
   try {
-    const serviceUrl = await started(service, join(dir, 'service.log'), 'the service');
-    await ready(serviceUrl);
-    const ours = jsonClient(serviceUrl, connections);
-    clients.push(ours);
-
-    // Every reset the runs will use, started first (timed: the reset start a user's first screen waits for).
-    const used = users.slice(0, needed);
-    await refuseWhenBusy('the reset starts');
-    const starts = await timedBatch(used.length, connections, async (i) => {
-      const u = used[i]!;
-      const data = dataOf(await ours.post('/reset', { userId: u.userId }, undefined, { 'x-forwarded-for': u.address }), `start ${u.userId}`) as { resetToken: string; methods: { id: string }[] };
-      u.token = data.resetToken;
-      u.methodId = data.methods[0]!.id;
-    });
-    if (starts.failures > 0) throw new Error(`reset starts failed: ${starts.firstFailure}`);
+    const services = (['ours', 'oursPostgres'] as const).filter((side) => configPaths[side]);
+    let startsSqlite: Batch | undefined;
+    for (const side of services) {
+      const serving = await serve(side, `${side}.log`);
+      processes[side] = serving.child;
+      await ready(serving.url);
+      const client = (clients[side] = jsonClient(serving.url, connections));
+      // Every reset the runs will use, started first (timed: the reset start a user's first screen waits for).
+      await refuseWhenBusy(`the reset starts (${side})`);
+      const starts = await timedBatch(used.length, connections, async (i) => {
+        const u = used[i]!;
+        const data = dataOf(await client.post('/reset', { userId: u.userId }, undefined, { 'x-forwarded-for': u.address }), `start ${u.userId}`) as { resetToken: string; methods: { id: string }[] };
+        u.reset[side] = { token: data.resetToken, methodId: data.methods[0]!.id };
+      });
+      if (starts.failures > 0) throw new Error(`reset starts (${side}) failed: ${starts.firstFailure}`);
+      if (side === 'ours') startsSqlite = starts;
+    }
+    if (process.env.BENCH_PROFILE_DIR) {
+      // BENCH_PROFILE_DIR=dir: the verifies alone in a CPU profile (`--cpu-prof`, written there when the service stops):
+      // the SQLite service is started again on the same store and directory, after the starts.
+      clients.ours!.close();
+      await stop(processes.ours!);
+      const serving = await serve('ours', 'ours-profiled.log', ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]);
+      processes.ours = serving.child;
+      await ready(serving.url);
+      clients.ours = jsonClient(serving.url, connections);
+    }
 
     const fixture = join(dir, 'floor-fixture.json');
-    writeFileSync(fixture, JSON.stringify(used.map((u) => ({ token: u.token, secret: u.secret }))));
-    floor = spawn(process.execPath, [join(root, 'scripts', 'bench', 'floor-server.mjs'), fixture, join(dir, 'floor.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const floorUrl = await started(floor, join(dir, 'floor.log'), 'the floor');
-    const floorClient = jsonClient(floorUrl.replace(/\/$/, ''), connections);
-    clients.push(floorClient);
+    writeFileSync(fixture, JSON.stringify(used.map((u) => ({ token: u.reset.ours!.token, secret: u.secret }))));
+    const floorServing = await startListening([join(root, 'scripts', 'bench', 'floor-server.mjs'), fixture, join(dir, 'floor.db')], join(dir, 'floor.log'), 'the floor');
+    processes.floor = floorServing.child;
+    clients.floor = jsonClient(floorServing.url, connections);
 
-    const sides = { floor: floorClient, ours } as const;
-    const runs: Record<'wrongCode' | 'rightCode', Record<'floor' | 'ours', Batch[]>> = { wrongCode: { floor: [], ours: [] }, rightCode: { floor: [], ours: [] } };
+    const sides: Side[] = ['floor', ...services];
+    const runs: Record<'wrongCode' | 'rightCode', Partial<Record<Side, ServerBatch[]>>> = { wrongCode: {}, rightCode: {} };
     const loadavgBefore: number[][] = [];
     for (let rep = 0; rep < reps; rep++) {
       loadavgBefore.push(await refuseWhenBusy(`repetition ${rep + 1}`));
       const wrongUsers = used.slice(rep * 2 * perRun, rep * 2 * perRun + perRun);
       const rightUsers = used.slice(rep * 2 * perRun + perRun, (rep + 1) * 2 * perRun);
-      const order = rep % 2 === 0 ? (['floor', 'ours'] as const) : (['ours', 'floor'] as const);
+      const order = rep % 2 === 0 ? sides : [...sides].reverse();
       for (const path of ['wrongCode', 'rightCode'] as const) {
         const group = path === 'wrongCode' ? wrongUsers : rightUsers;
         for (const side of order) {
           // The codes an app shows now, made before the timed part; a wrong one differs in every digit.
           const nowMs = Date.now();
           const codes = await Promise.all(group.map(async (u) => (path === 'rightCode' ? totpCode(u.secret, nowMs) : otherCode(await totpCode(u.secret, nowMs)))));
-          const batch = await verifyBatch(sides[side], group, codes, connections, path === 'rightCode');
+          const batch = await verifyBatch(clients[side]!, processes[side]!, side, group, codes, connections, path === 'rightCode');
           if (batch.failures > 0) throw new Error(`${path} (${side}): ${batch.failures} failed, first: ${batch.firstFailure}`);
-          runs[path][side].push(batch);
-          console.log(`verifyVsFloor rep ${rep + 1}/${reps} ${path} ${side}: ${batch.perSec}/s p50 ${batch.p50Ms} ms p99 ${batch.p99Ms} ms`);
+          (runs[path][side] ??= []).push(batch);
+          console.log(`verifyVsFloor rep ${rep + 1}/${reps} ${path} ${side}: ${batch.perSec}/s p50 ${batch.p50Ms} ms p99 ${batch.p99Ms} ms, ${batch.cpuMsPerRequest} CPU ms a request`);
         }
       }
     }
 
     const out: Record<string, unknown> = {};
     for (const path of ['wrongCode', 'rightCode'] as const) {
-      const { floor: f, ours: o } = runs[path];
-      const ratios = o.map((b, i) => b.perSec / f[i]!.perSec);
-      const key = `service.verifyVsFloor.${path}`;
-      out[`${key}.ratio`] = round(percentile(ratios, 50));
-      out[`${key}.ratioSpread`] = spread(ratios);
-      out[`${key}.oursPerSec`] = spread(o.map((b) => b.perSec), 0);
-      out[`${key}.floorPerSec`] = spread(f.map((b) => b.perSec), 0);
-      out[`${key}.oursP50Ms`] = spread(o.map((b) => b.p50Ms));
-      out[`${key}.oursP99Ms`] = spread(o.map((b) => b.p99Ms));
-      out[`${key}.floorP50Ms`] = spread(f.map((b) => b.p50Ms));
-      out[`${key}.floorP99Ms`] = spread(f.map((b) => b.p99Ms));
-      console.log(`${key}: ours/floor ${out[`${key}.ratio`]} (${ratios.map((r) => round(r)).join(', ')})`);
+      const f = runs[path].floor!;
+      for (const side of services) {
+        const o = runs[path][side]!;
+        const ratios = o.map((b, i) => b.perSec / f[i]!.perSec);
+        const key = side === 'ours' ? `service.verifyVsFloor.${path}` : `service.postgres.verifyVsFloor.${path}`;
+        out[`${key}.ratio`] = round(percentile(ratios, 50));
+        out[`${key}.ratioSpread`] = spread(ratios);
+        out[`${key}.oursPerSec`] = spread(o.map((b) => b.perSec), 0);
+        out[`${key}.floorPerSec`] = spread(f.map((b) => b.perSec), 0);
+        out[`${key}.oursP50Ms`] = spread(o.map((b) => b.p50Ms));
+        out[`${key}.oursP99Ms`] = spread(o.map((b) => b.p99Ms));
+        out[`${key}.floorP50Ms`] = spread(f.map((b) => b.p50Ms));
+        out[`${key}.floorP99Ms`] = spread(f.map((b) => b.p99Ms));
+        // CPU per request, floor over ours: the share of ours that is the floor's irreducible work, whatever the client's concurrency.
+        const cpuRatios = o.flatMap((b, i) => (b.cpuMsPerRequest && f[i]!.cpuMsPerRequest ? [f[i]!.cpuMsPerRequest / b.cpuMsPerRequest] : []));
+        if (cpuRatios.length === o.length) {
+          out[`${key}.cpuRatio`] = round(percentile(cpuRatios, 50));
+          out[`${key}.cpuRatioSpread`] = spread(cpuRatios);
+          out[`${key}.oursCpuMsPerRequest`] = spread(o.map((b) => b.cpuMsPerRequest!), 3);
+          out[`${key}.floorCpuMsPerRequest`] = spread(f.map((b) => b.cpuMsPerRequest!), 3);
+        }
+        console.log(`${key}: ours/floor ${out[`${key}.ratio`]} (${ratios.map((r) => round(r)).join(', ')}); by CPU a request ${out[`${key}.cpuRatio`] ?? 'n/a'}`);
+      }
+      if (runs[path].oursPostgres) {
+        // PostgreSQL against SQLite, per repetition (the issue's aim: within 2×, i.e. at least 0.5).
+        const pgRatios = runs[path].oursPostgres!.map((b, i) => b.perSec / runs[path].ours![i]!.perSec);
+        out[`service.postgres.vsSqlite.${path}.ratio`] = round(percentile(pgRatios, 50));
+        out[`service.postgres.vsSqlite.${path}.ratioSpread`] = spread(pgRatios);
+        console.log(`service.postgres.vsSqlite.${path}: ${out[`service.postgres.vsSqlite.${path}.ratio`]} (${pgRatios.map((r) => round(r)).join(', ')})`);
+      }
     }
-    out['service.verifyVsFloor.resetStartPerSec'] = starts.perSec;
-    out['service.verifyVsFloor.resetStartP50Ms'] = starts.p50Ms;
-    out['service.verifyVsFloor.resetStartP99Ms'] = starts.p99Ms;
+    out['service.verifyVsFloor.resetStartPerSec'] = startsSqlite!.perSec;
+    out['service.verifyVsFloor.resetStartP50Ms'] = startsSqlite!.p50Ms;
+    out['service.verifyVsFloor.resetStartP99Ms'] = startsSqlite!.p99Ms;
     out['service.verifyVsFloor.loadavgBefore'] = loadavgBefore;
-    out['service.verifyVsFloor.note'] = `${userCount} users (memory directory, scrypt cost 2^4 for the seeds; fixture ${seedMs} ms), SQLite store on disk, every throttle at its default, each user from its own address (X-Forwarded-For from a trusted proxy on loopback); the service as npm run server -- --config runs it (its own process, built bundle, production logging at info to a file); the floor scripts/bench/floor-server.mjs (node:http, JSON, one SQLite read, one otplib verify, one SQLite write), its own process; ${perRun} requests per run, each a fresh user's reset, ${connections} keep-alive connections; ${reps} repetitions alternating which side goes first; ratio = ours/floor per repetition`;
+    out['service.verifyVsFloor.note'] = `${userCount} users (memory directory, scrypt cost 2^4 for the seeds; fixture ${seedMs} ms), SQLite store on disk${pgServiceUrl ? ' (and PostgreSQL on loopback, a schema of its own: service.postgres.*)' : ''}, every throttle at its default, each user from its own address (X-Forwarded-For from a trusted proxy on loopback); the service as npm run server -- --config runs it (its own process, built bundle, production logging at info to a file of its own); the floor scripts/bench/floor-server.mjs (node:http, JSON, one SQLite read, one otplib verify, one SQLite write), its own process; ${perRun} requests per run, each a fresh user's reset, ${connections} keep-alive connections; ${reps} repetitions alternating the order of the sides; ratio = ours/floor requests per second per repetition; cpuRatio = floor/ours CPU ms per request (the server process's, from /proc)`;
     return out;
   } finally {
-    for (const c of clients) c.close();
-    if (floor) await stop(floor);
-    await stop(service);
+    for (const c of Object.values(clients)) c.close();
+    for (const child of Object.values(processes)) await stop(child);
   }
 }
 
 /** For a look at the figures on their own: `npx tsx scripts/bench/verify-vs-floor.ts`. */
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await verifyVsFloor(), null, 2));
+  console.log(JSON.stringify(await verifyVsFloor({ postgresUrl: process.env.SIGNIN_TEST_PG_URL }), null, 2));
   console.log('loadavg after', loadavg());
 }

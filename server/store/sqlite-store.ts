@@ -11,7 +11,7 @@
  *   loss or kernel crash may roll back the last transactions, never corrupt the file.
  * - 'power-loss' (synchronous=FULL): the WAL is fsynced at every commit, so acknowledged
  *   writes survive power loss too — at about a third of the write throughput here
- *   (npm run bench: service.sqliteFull.verifyCodePerSec).
+ *   (measured in-process before group commit).
  * Reads are unaffected and, with WAL, never block on the writer.
  *
  * Several processes may open the same file (a CLI next to the service): writes take the
