@@ -64,15 +64,20 @@ interface User {
 /** A batch, with the CPU the server process spent on it per request (null off Linux). */
 type ServerBatch = Batch & { cpuMsPerRequest: number | null };
 
-async function verifyBatch(client: JsonClient, server: ChildProcess, side: Side, users: readonly User[], codes: readonly string[], connections: number, wantOk: boolean): Promise<ServerBatch> {
+/** The paths measured: a wrong code, the right code, and any code on a method blocked by wrong ones (THROTTLED, even for the right code). */
+const PATHS = ['wrongCode', 'rightCode', 'blocked'] as const;
+type Path = (typeof PATHS)[number];
+const expected: Record<Path, string> = { wrongCode: 'INVALID_CODE', rightCode: 'ok', blocked: 'THROTTLED' };
+
+async function verifyBatch(client: JsonClient, server: ChildProcess, side: Side, users: readonly User[], codes: readonly string[], connections: number, path: Path): Promise<ServerBatch> {
   const cpuBefore = cpuMsOf(server.pid!);
   const batch = await timedBatch(users.length, connections, async (i) => {
     const u = users[i]!;
     // The floor is given the SQLite side's tokens (its fixture); any token of the user's would do.
     const reset = u.reset[side === 'floor' ? 'ours' : side]!;
     const answer = await client.post('/reset/verify', { methodId: reset.methodId, code: codes[i] }, reset.token, { 'x-forwarded-for': u.address });
-    if (wantOk) dataOf(answer, `verify ${u.userId}`);
-    else if (answer.body.ok || answer.body.error.code !== 'INVALID_CODE') throw new Error(`verify ${u.userId}: expected INVALID_CODE, got ${answer.status} ${answer.body.ok ? 'ok' : answer.body.error.code}`);
+    const got = answer.body.ok ? 'ok' : answer.body.error.code;
+    if (got !== expected[path]) throw new Error(`verify ${u.userId} (${path}): expected ${expected[path]}, got ${answer.status} ${got}`);
   });
   const cpuAfter = cpuMsOf(server.pid!);
   return { ...batch, cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / users.length, 3) };
@@ -102,8 +107,10 @@ async function freshPostgresSchema(url: string): Promise<string> {
  * `postgresUrl`: also measure ours with a PostgreSQL store (a schema of its own there), in
  * the same repetitions, on the same users and against the same floor.
  */
-export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRun = 3000, connections = 10, postgresUrl = undefined as string | undefined } = {}): Promise<Record<string, unknown>> {
-  const needed = reps * 2 * perRun;
+export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRun = 3000, blockedPerRep = 300, connections = 10, postgresUrl = undefined as string | undefined } = {}): Promise<Record<string, unknown>> {
+  // Each repetition: perRun users for wrong codes, perRun for right codes, blockedPerRep whose method is blocked (perRun requests over them).
+  const perRep = 2 * perRun + blockedPerRep;
+  const needed = reps * perRep;
   if (needed > userCount) throw new Error(`verifyVsFloor: ${needed} users needed, ${userCount} seeded`);
   const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
   const key = randomBytes(32);
@@ -143,6 +150,7 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
   const processes: Partial<Record<Side, ChildProcess>> = {};
   const clients: Partial<Record<Side, JsonClient>> = {};
   const used = users.slice(0, needed);
+  const blockedUsers = Array.from({ length: reps }, (_, rep) => used.slice(rep * perRep + 2 * perRun, (rep + 1) * perRep)).flat();
   try {
     const services = (['ours', 'oursPostgres'] as const).filter((side) => configPaths[side]);
     let startsSqlite: Batch | undefined;
@@ -160,6 +168,14 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
       });
       if (starts.failures > 0) throw new Error(`reset starts (${side}) failed: ${starts.firstFailure}`);
       if (side === 'ours') startsSqlite = starts;
+      // The blocked path's users: wrong codes up to the method's limit (the policy's default), as an attacker leaves it.
+      for (const u of blockedUsers) {
+        const reset = u.reset[side]!;
+        for (let attempt = 1; attempt <= defaultPolicy.verifyFailures.max; attempt++) {
+          const answer = await client.post('/reset/verify', { methodId: reset.methodId, code: otherCode(await totpCode(u.secret, Date.now())) }, reset.token, { 'x-forwarded-for': u.address });
+          if (answer.body.ok || answer.body.error.code !== 'INVALID_CODE') throw new Error(`blocking ${u.userId} (${side}): attempt ${attempt} answered ${answer.status}`);
+        }
+      }
     }
     if (process.env.BENCH_PROFILE_DIR) {
       // BENCH_PROFILE_DIR=dir: the verifies alone in a CPU profile (`--cpu-prof`, written there when the service stops):
@@ -173,26 +189,35 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
     }
 
     const fixture = join(dir, 'floor-fixture.json');
-    writeFileSync(fixture, JSON.stringify(used.map((u) => ({ token: u.reset.ours!.token, secret: u.secret }))));
+    const blockedUntil = Date.now() + defaultPolicy.verifyFailures.blockMs;
+    const blockedSet = new Set(blockedUsers);
+    writeFileSync(fixture, JSON.stringify(used.map((u) => ({ token: u.reset.ours!.token, secret: u.secret, ...(blockedSet.has(u) ? { blockedUntil } : {}) }))));
     const floorServing = await startListening([join(root, 'scripts', 'bench', 'floor-server.mjs'), fixture, join(dir, 'floor.db')], join(dir, 'floor.log'), 'the floor');
     processes.floor = floorServing.child;
     clients.floor = jsonClient(floorServing.url, connections);
 
     const sides: Side[] = ['floor', ...services];
-    const runs: Record<'wrongCode' | 'rightCode', Partial<Record<Side, ServerBatch[]>>> = { wrongCode: {}, rightCode: {} };
+    const runs: Record<Path, Partial<Record<Side, ServerBatch[]>>> = { wrongCode: {}, rightCode: {}, blocked: {} };
     const loadavgBefore: number[][] = [];
     for (let rep = 0; rep < reps; rep++) {
       loadavgBefore.push(await refuseWhenBusy(`repetition ${rep + 1}`));
-      const wrongUsers = used.slice(rep * 2 * perRun, rep * 2 * perRun + perRun);
-      const rightUsers = used.slice(rep * 2 * perRun + perRun, (rep + 1) * 2 * perRun);
+      const first = rep * perRep;
+      const blockedOfRep = used.slice(first + 2 * perRun, first + perRep);
+      const groups: Record<Path, User[]> = {
+        wrongCode: used.slice(first, first + perRun),
+        rightCode: used.slice(first + perRun, first + 2 * perRun),
+        // perRun requests over the repetition's blocked users, each several times (an attacker goes on trying).
+        blocked: Array.from({ length: perRun }, (_, i) => blockedOfRep[i % blockedOfRep.length]!),
+      };
       const order = rep % 2 === 0 ? sides : [...sides].reverse();
-      for (const path of ['wrongCode', 'rightCode'] as const) {
-        const group = path === 'wrongCode' ? wrongUsers : rightUsers;
+      for (const path of PATHS) {
+        const group = groups[path];
         for (const side of order) {
           // The codes an app shows now, made before the timed part; a wrong one differs in every digit.
           const nowMs = Date.now();
-          const codes = await Promise.all(group.map(async (u) => (path === 'rightCode' ? totpCode(u.secret, nowMs) : otherCode(await totpCode(u.secret, nowMs)))));
-          const batch = await verifyBatch(clients[side]!, processes[side]!, side, group, codes, connections, path === 'rightCode');
+          // On a blocked method even the right code is refused: the blocked path gets right ones.
+          const codes = await Promise.all(group.map(async (u) => (path === 'wrongCode' ? otherCode(await totpCode(u.secret, nowMs)) : totpCode(u.secret, nowMs))));
+          const batch = await verifyBatch(clients[side]!, processes[side]!, side, group, codes, connections, path);
           if (batch.failures > 0) throw new Error(`${path} (${side}): ${batch.failures} failed, first: ${batch.firstFailure}`);
           (runs[path][side] ??= []).push(batch);
           console.log(`verifyVsFloor rep ${rep + 1}/${reps} ${path} ${side}: ${batch.perSec}/s p50 ${batch.p50Ms} ms p99 ${batch.p99Ms} ms, ${batch.cpuMsPerRequest} CPU ms a request`);
@@ -201,7 +226,7 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
     }
 
     const out: Record<string, unknown> = {};
-    for (const path of ['wrongCode', 'rightCode'] as const) {
+    for (const path of PATHS) {
       const f = runs[path].floor!;
       for (const side of services) {
         const o = runs[path][side]!;
@@ -237,7 +262,7 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
     out['service.verifyVsFloor.resetStartP50Ms'] = startsSqlite!.p50Ms;
     out['service.verifyVsFloor.resetStartP99Ms'] = startsSqlite!.p99Ms;
     out['service.verifyVsFloor.loadavgBefore'] = loadavgBefore;
-    out['service.verifyVsFloor.note'] = `${userCount} users (memory directory, scrypt cost 2^4 for the seeds; fixture ${seedMs} ms), SQLite store on disk${pgServiceUrl ? ' (and PostgreSQL on loopback, a schema of its own: service.postgres.*)' : ''}, every throttle at its default, each user from its own address (X-Forwarded-For from a trusted proxy on loopback); the service as npm run server -- --config runs it (its own process, built bundle, production logging at info to a file of its own); the floor scripts/bench/floor-server.mjs (node:http, JSON, one SQLite read, one otplib verify, one SQLite write), its own process; ${perRun} requests per run, each a fresh user's reset, ${connections} keep-alive connections; ${reps} repetitions alternating the order of the sides; ratio = ours/floor requests per second per repetition; cpuRatio = floor/ours CPU ms per request (the server process's, from /proc)`;
+    out['service.verifyVsFloor.note'] = `${userCount} users (memory directory, scrypt cost 2^4 for the seeds; fixture ${seedMs} ms), SQLite store on disk${pgServiceUrl ? ' (and PostgreSQL on loopback, a schema of its own: service.postgres.*)' : ''}, every throttle at its default, each user from its own address (X-Forwarded-For from a trusted proxy on loopback); the service as npm run server -- --config runs it (its own process, built bundle, production logging at info to a file of its own); the floor scripts/bench/floor-server.mjs (node:http, JSON, one SQLite read, one otplib verify, one SQLite write), its own process; ${perRun} requests per run, each a fresh user's reset (blocked: ${blockedPerRep} users per repetition whose method ${defaultPolicy.verifyFailures.max} wrong codes blocked, ${perRun} requests over them with right codes, answered THROTTLED; the floor reads the reset and its block and answers 429), ${connections} keep-alive connections; ${reps} repetitions alternating the order of the sides; ratio = ours/floor requests per second per repetition; cpuRatio = floor/ours CPU ms per request (the server process's, from /proc)`;
     return out;
   } finally {
     for (const c of Object.values(clients)) c.close();

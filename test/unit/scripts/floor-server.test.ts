@@ -17,8 +17,9 @@ const dir = mkdtempSync(join(tmpdir(), 'floor-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the bench floor', () => {
-  it('accepts the right code, refuses a wrong one and an unknown reset, and writes each checked attempt', async () => {
-    writeFileSync(join(dir, 'fixture.json'), JSON.stringify([{ token: 't-1', secret: SECRET }]));
+  it('accepts the right code, refuses a wrong one and an unknown reset, answers a blocked one THROTTLED unchecked, and writes each checked attempt', async () => {
+    const until = Date.now() + 3_600_000;
+    writeFileSync(join(dir, 'fixture.json'), JSON.stringify([{ token: 't-1', secret: SECRET }, { token: 't-blocked', secret: SECRET, blockedUntil: until }]));
     const db = join(dir, 'floor.db');
     const child = spawn(process.execPath, [join(import.meta.dirname, '../../../scripts/bench/floor-server.mjs'), join(dir, 'fixture.json'), db], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
@@ -31,6 +32,7 @@ describe('the bench floor', () => {
       expect(await post('t-1', code)).toEqual({ status: 200, body: { ok: true, data: { complete: true } } });
       expect(await post('t-1', otherCode(code))).toEqual({ status: 400, body: { ok: false, error: { code: 'INVALID_CODE' } } });
       expect((await post('t-unknown', code)).status).toBe(400);
+      expect(await post('t-blocked', code)).toEqual({ status: 429, body: { ok: false, error: { code: 'THROTTLED', retryAfter: new Date(until).toISOString() } } });
       const rows = new Database(db, { readonly: true }).prepare('SELECT ok FROM attempts ORDER BY id').all();
       expect(rows).toEqual([{ ok: 1 }, { ok: 0 }]);
     } finally {
