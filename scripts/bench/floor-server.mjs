@@ -3,11 +3,16 @@
 // one TOTP verify with otplib (the service's library and settings: SHA-1, 6 digits, 30 s, ±1
 // step), one SQLite write (the attempt), a JSON answer. Its own process, like the service.
 //   node scripts/bench/floor-server.mjs FIXTURE.json DB   → prints "listening on http://127.0.0.1:PORT"
-// FIXTURE.json: [{ token, secret, blockedUntil? }…] (the same users and codes the service is given).
+// FIXTURE.json: [{ token, secret, blockedUntil?, userId?, password?, scryptN? }…] (the same users
+// and codes the service is given).
 // The blocked path's floor: a reset whose method is blocked (blockedUntil in the future) is
 // answered THROTTLED after the same one read, with no verify and no write.
+// The sign-in's floor (POST /api/v1/sessions { userId, password }): one SQLite read (the user's
+// salt and hash), one scrypt with the memory directory's parameters (N from the fixture, r 8,
+// p 1, 32 bytes), one SQLite write (the session), a JSON answer with a new token.
 import Database from 'better-sqlite3';
 import { createServer } from 'node:http';
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { verify } from 'otplib';
 
@@ -21,8 +26,21 @@ const db = new Database(dbPath);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.exec('CREATE TABLE IF NOT EXISTS resets (token TEXT PRIMARY KEY, secret TEXT NOT NULL, blocked_until INTEGER); CREATE TABLE IF NOT EXISTS attempts (id INTEGER PRIMARY KEY, token TEXT NOT NULL, at INTEGER NOT NULL, ok INTEGER NOT NULL)');
+db.exec('CREATE TABLE IF NOT EXISTS users (user_id TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, n INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS sessions (token TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL)');
+const scryptOf = (password, salt, n) => scryptSync(password.normalize('NFKC'), salt, 32, { N: n, r: 8, p: 1 });
 const insert = db.prepare('INSERT OR REPLACE INTO resets (token, secret, blocked_until) VALUES (?, ?, ?)');
-db.transaction((rows) => rows.forEach((r) => insert.run(r.token, r.secret, r.blockedUntil ?? null)))(JSON.parse(readFileSync(fixturePath, 'utf8')));
+const insertUser = db.prepare('INSERT OR REPLACE INTO users (user_id, salt, hash, n) VALUES (?, ?, ?, ?)');
+db.transaction((rows) =>
+  rows.forEach((r) => {
+    insert.run(r.token, r.secret, r.blockedUntil ?? null);
+    if (r.userId) {
+      const salt = randomBytes(16);
+      insertUser.run(r.userId.toLowerCase(), salt, scryptOf(r.password, salt, r.scryptN), r.scryptN);
+    }
+  }),
+)(JSON.parse(readFileSync(fixturePath, 'utf8')));
+const userOf = db.prepare('SELECT salt, hash, n FROM users WHERE user_id = ?');
+const putSession = db.prepare('INSERT INTO sessions (token, user_id, expires_at) VALUES (?, ?, ?)');
 const secretOf = db.prepare('SELECT secret, blocked_until FROM resets WHERE token = ?');
 const record = db.prepare('INSERT INTO attempts (token, at, ok) VALUES (?, ?, ?)');
 
@@ -41,6 +59,13 @@ const server = createServer((req, res) => {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
       return answer(res, 400, { ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    if (req.url === '/api/v1/sessions') {
+      const user = typeof body.userId === 'string' && typeof body.password === 'string' ? userOf.get(body.userId.toLowerCase()) : undefined;
+      if (!user || !timingSafeEqual(scryptOf(body.password, user.salt, user.n), user.hash)) return answer(res, 401, { ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+      const sessionToken = randomBytes(32).toString('base64url');
+      putSession.run(sessionToken, body.userId.toLowerCase(), Date.now() + 900_000);
+      return answer(res, 200, { ok: true, data: { sessionToken } });
     }
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
     const row = secretOf.get(token);

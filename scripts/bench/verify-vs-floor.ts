@@ -65,9 +65,12 @@ interface User {
 type ServerBatch = Batch & { cpuMsPerRequest: number | null };
 
 /** The paths measured: a wrong code, the right code, and any code on a method blocked by wrong ones (THROTTLED, even for the right code). */
-const PATHS = ['wrongCode', 'rightCode', 'blocked'] as const;
+const PATHS = ['wrongCode', 'rightCode', 'blocked', 'signIn'] as const;
 type Path = (typeof PATHS)[number];
-const expected: Record<Path, string> = { wrongCode: 'INVALID_CODE', rightCode: 'ok', blocked: 'THROTTLED' };
+const expected: Record<Path, string> = { wrongCode: 'INVALID_CODE', rightCode: 'ok', blocked: 'THROTTLED', signIn: 'ok' };
+/** Every bench user's password (the memory directory's seed; the floor hashes the same one with the same scrypt cost). */
+const PASSWORD = 'Bench-Start-Passw0rd!';
+const SCRYPT_COST = 4;
 
 async function verifyBatch(client: JsonClient, server: ChildProcess, side: Side, users: readonly User[], codes: readonly string[], connections: number, path: Path): Promise<ServerBatch> {
   const cpuBefore = cpuMsOf(server.pid!);
@@ -75,7 +78,9 @@ async function verifyBatch(client: JsonClient, server: ChildProcess, side: Side,
     const u = users[i]!;
     // The floor is given the SQLite side's tokens (its fixture); any token of the user's would do.
     const reset = u.reset[side === 'floor' ? 'ours' : side]!;
-    const answer = await client.post('/reset/verify', { methodId: reset.methodId, code: codes[i] }, reset.token, { 'x-forwarded-for': u.address });
+    const address = { 'x-forwarded-for': u.address };
+    // Sign-in: the user id and the right password (POST /sessions), the rest a code on the user's reset.
+    const answer = path === 'signIn' ? await client.post('/sessions', { userId: u.userId, password: PASSWORD }, undefined, address) : await client.post('/reset/verify', { methodId: reset.methodId, code: codes[i] }, reset.token, address);
     const got = answer.body.ok ? 'ok' : answer.body.error.code;
     if (got !== expected[path]) throw new Error(`verify ${u.userId} (${path}): expected ${expected[path]}, got ${answer.status} ${got}`);
   });
@@ -130,7 +135,7 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
     tenant: { name: 'Contoso' },
     // Every throttle at its default: the users come from their own addresses, as a reverse proxy on loopback reports them.
     policy: { methodsEnabled: ['authenticatorApp'] },
-    directory: { kind: 'memory', scryptCost: 4, users: users.map((u) => ({ userId: u.userId, displayName: u.userId, password: 'Bench-Start-Passw0rd!' })) },
+    directory: { kind: 'memory', scryptCost: SCRYPT_COST, users: users.map((u) => ({ userId: u.userId, displayName: u.userId, password: PASSWORD })) },
     store,
     secrets: { keyEnv: 'BENCH_KEY' },
     server: { host: '127.0.0.1', port: 0, trustedProxies: ['127.0.0.1'] },
@@ -191,13 +196,13 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
     const fixture = join(dir, 'floor-fixture.json');
     const blockedUntil = Date.now() + defaultPolicy.verifyFailures.blockMs;
     const blockedSet = new Set(blockedUsers);
-    writeFileSync(fixture, JSON.stringify(used.map((u) => ({ token: u.reset.ours!.token, secret: u.secret, ...(blockedSet.has(u) ? { blockedUntil } : {}) }))));
+    writeFileSync(fixture, JSON.stringify(used.map((u) => ({ token: u.reset.ours!.token, secret: u.secret, userId: u.userId, password: PASSWORD, scryptN: 2 ** SCRYPT_COST, ...(blockedSet.has(u) ? { blockedUntil } : {}) }))));
     const floorServing = await startListening([join(root, 'scripts', 'bench', 'floor-server.mjs'), fixture, join(dir, 'floor.db')], join(dir, 'floor.log'), 'the floor');
     processes.floor = floorServing.child;
     clients.floor = jsonClient(floorServing.url, connections);
 
     const sides: Side[] = ['floor', ...services];
-    const runs: Record<Path, Partial<Record<Side, ServerBatch[]>>> = { wrongCode: {}, rightCode: {}, blocked: {} };
+    const runs: Record<Path, Partial<Record<Side, ServerBatch[]>>> = { wrongCode: {}, rightCode: {}, blocked: {}, signIn: {} };
     const loadavgBefore: number[][] = [];
     for (let rep = 0; rep < reps; rep++) {
       loadavgBefore.push(await refuseWhenBusy(`repetition ${rep + 1}`));
@@ -208,6 +213,8 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
         rightCode: used.slice(first + perRun, first + 2 * perRun),
         // perRun requests over the repetition's blocked users, each several times (an attacker goes on trying).
         blocked: Array.from({ length: perRun }, (_, i) => blockedOfRep[i % blockedOfRep.length]!),
+        // Sign-in with the right password, by the users of the wrong codes (a sign-in leaves their resets alone).
+        signIn: used.slice(first, first + perRun),
       };
       const order = rep % 2 === 0 ? sides : [...sides].reverse();
       for (const path of PATHS) {
@@ -262,7 +269,7 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
     out['service.verifyVsFloor.resetStartP50Ms'] = startsSqlite!.p50Ms;
     out['service.verifyVsFloor.resetStartP99Ms'] = startsSqlite!.p99Ms;
     out['service.verifyVsFloor.loadavgBefore'] = loadavgBefore;
-    out['service.verifyVsFloor.note'] = `${userCount} users (memory directory, scrypt cost 2^4 for the seeds; fixture ${seedMs} ms), SQLite store on disk${pgServiceUrl ? ' (and PostgreSQL on loopback, a schema of its own: service.postgres.*)' : ''}, every throttle at its default, each user from its own address (X-Forwarded-For from a trusted proxy on loopback); the service as npm run server -- --config runs it (its own process, built bundle, production logging at info to a file of its own); the floor scripts/bench/floor-server.mjs (node:http, JSON, one SQLite read, one otplib verify, one SQLite write), its own process; ${perRun} requests per run, each a fresh user's reset (blocked: ${blockedPerRep} users per repetition whose method ${defaultPolicy.verifyFailures.max} wrong codes blocked, ${perRun} requests over them with right codes, answered THROTTLED; the floor reads the reset and its block and answers 429), ${connections} keep-alive connections; ${reps} repetitions alternating the order of the sides; ratio = ours/floor requests per second per repetition; cpuRatio = floor/ours CPU ms per request (the server process's, from /proc)`;
+    out['service.verifyVsFloor.note'] = `${userCount} users (memory directory, scrypt cost 2^${SCRYPT_COST} for the seeds; fixture ${seedMs} ms), SQLite store on disk${pgServiceUrl ? ' (and PostgreSQL on loopback, a schema of its own: service.postgres.*)' : ''}, every throttle at its default, each user from its own address (X-Forwarded-For from a trusted proxy on loopback); the service as npm run server -- --config runs it (its own process, built bundle, production logging at info to a file of its own); the floor scripts/bench/floor-server.mjs (node:http, JSON, one SQLite read, one otplib verify, one SQLite write), its own process; ${perRun} requests per run, each a fresh user's reset (blocked: ${blockedPerRep} users per repetition whose method ${defaultPolicy.verifyFailures.max} wrong codes blocked, ${perRun} requests over them with right codes, answered THROTTLED; the floor reads the reset and its block and answers 429; signIn: POST /sessions with the right password, the floor one read, one scrypt at the memory directory's cost, one session written), ${connections} keep-alive connections; ${reps} repetitions alternating the order of the sides; ratio = ours/floor requests per second per repetition; cpuRatio = floor/ours CPU ms per request (the server process's, from /proc)`;
     return out;
   } finally {
     for (const c of Object.values(clients)) c.close();
