@@ -145,6 +145,13 @@ export class SqliteStore implements Store {
     const value = this.db.transaction(fn)();
     return group.committed.then(() => value);
   }
+  /** `write` for one statement: atomic on its own (SQLite undoes a failed statement alone), so without a savepoint. */
+  private writeOne<T>(fn: () => T): Promise<T> {
+    commitOthers(this);
+    const group = this.group ?? this.openGroup();
+    const value = fn();
+    return group.committed.then(() => value);
+  }
   private openGroup(): NonNullable<SqliteStore['group']> {
     this.db.exec('BEGIN IMMEDIATE');
     let resolve!: () => void;
@@ -191,7 +198,7 @@ export class SqliteStore implements Store {
   async addMethod(m: StoredMethod): Promise<void> {
     const c = methodColumns(m);
     // An upsert, not REPLACE: a replaced method keeps its rowid, hence its place in the list.
-    await this.write(() => this.run(
+    await this.writeOne(() => this.run(
       `INSERT INTO methods (id, user_key, user_id, type, label, created_at, secret, address, last_used_step, counter, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET user_key = excluded.user_key, user_id = excluded.user_id, type = excluded.type,
@@ -214,16 +221,16 @@ export class SqliteStore implements Store {
     });
   }
   async removeMethod(userId: string, methodId: string): Promise<boolean> {
-    return (await this.write(() => this.run('DELETE FROM methods WHERE id = ? AND user_key = ?', methodId, userKey(userId)))) === 1;
+    return (await this.writeOne(() => this.run('DELETE FROM methods WHERE id = ? AND user_key = ?', methodId, userKey(userId)))) === 1;
   }
   async renameMethod(methodId: string, label: string): Promise<void> {
-    await this.write(() => this.run('UPDATE methods SET label = ? WHERE id = ?', label, methodId));
+    await this.writeOne(() => this.run('UPDATE methods SET label = ? WHERE id = ?', label, methodId));
   }
   async advanceTotpStep(methodId: string, step: number): Promise<boolean> {
-    return (await this.write(() => this.run('UPDATE methods SET last_used_step = ? WHERE id = ? AND (last_used_step IS NULL OR last_used_step < ?)', step, methodId, step))) === 1;
+    return (await this.writeOne(() => this.run('UPDATE methods SET last_used_step = ? WHERE id = ? AND (last_used_step IS NULL OR last_used_step < ?)', step, methodId, step))) === 1;
   }
   async advanceCounter(methodId: string, counter: number): Promise<boolean> {
-    const changed = await this.write(() =>
+    const changed = await this.writeOne(() =>
       this.run('UPDATE methods SET counter = ? WHERE id = ? AND (? > COALESCE(counter, 0) OR (? = 0 AND COALESCE(counter, 0) = 0))', counter, methodId, counter, counter),
     );
     return changed === 1;
@@ -233,7 +240,7 @@ export class SqliteStore implements Store {
     return r ? toProfile(r) : null;
   }
   async putProfile(p: ProfileUpdate): Promise<void> {
-    await this.write(() => this.run(
+    await this.writeOne(() => this.run(
       `INSERT INTO profiles (user_key, user_id, default_method_id, reconfirmed_at, skips_used) VALUES (?, ?, ?, ?, 0)
        ON CONFLICT (user_key) DO UPDATE SET user_id = excluded.user_id, default_method_id = excluded.default_method_id, reconfirmed_at = excluded.reconfirmed_at`,
       userKey(p.userId), p.userId, orNull(p.defaultMethodId), orNull(p.reconfirmedAt),
@@ -242,7 +249,7 @@ export class SqliteStore implements Store {
   async takeSkip(userId: string, allowed: number): Promise<number | null> {
     if (allowed < 1) return null;
     // One conditional upsert: the increment happens only while under `allowed`.
-    const r = await this.write(() => this.get(
+    const r = await this.writeOne(() => this.get(
       `INSERT INTO profiles (user_key, user_id, skips_used) VALUES (?, ?, 1)
        ON CONFLICT (user_key) DO UPDATE SET skips_used = profiles.skips_used + 1 WHERE profiles.skips_used < ?
        RETURNING skips_used`,
@@ -254,19 +261,19 @@ export class SqliteStore implements Store {
   // Sessions, setups, challenges, resets (expired = absent)
 
   async putSession(s: SessionRecord): Promise<void> {
-    await this.write(() => this.run('INSERT OR REPLACE INTO sessions (token_hash, user_id, elevated, expires_at) VALUES (?, ?, ?, ?)', s.tokenHash, s.userId, s.elevated ? 1 : 0, s.expiresAt));
+    await this.writeOne(() => this.run('INSERT OR REPLACE INTO sessions (token_hash, user_id, elevated, expires_at) VALUES (?, ?, ?, ?)', s.tokenHash, s.userId, s.elevated ? 1 : 0, s.expiresAt));
   }
   async getSession(tokenHash: string, now: number): Promise<SessionRecord | null> {
     const r = this.get('SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?', tokenHash, now);
     return r ? toSession(r) : null;
   }
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.write(() => this.run('DELETE FROM sessions WHERE token_hash = ?', tokenHash));
+    await this.writeOne(() => this.run('DELETE FROM sessions WHERE token_hash = ?', tokenHash));
   }
 
   async putSetup(s: SetupRecord): Promise<void> {
     const c = setupColumns(s);
-    await this.write(() => this.run(
+    await this.writeOne(() => this.run(
       `INSERT OR REPLACE INTO setups (id, user_id, session_token_hash, kind, secret, address, code_hash, challenge, label, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       s.id, s.userId, s.sessionTokenHash, c.kind, c.secret, c.address, c.codeHash, c.challenge, c.label, s.expiresAt,
@@ -278,13 +285,13 @@ export class SqliteStore implements Store {
   }
   async takeSetup(id: string, now: number): Promise<SetupRecord | null> {
     // One DELETE … RETURNING: the row goes to exactly one caller (an expired one is removed too).
-    const r = await this.write(() => this.get('DELETE FROM setups WHERE id = ? RETURNING *', id));
+    const r = await this.writeOne(() => this.get('DELETE FROM setups WHERE id = ? RETURNING *', id));
     return r && Number(r.expires_at) > now ? toSetup(r) : null;
   }
 
   async putChallenge(c: ChallengeRecord): Promise<void> {
     const k = challengeColumns(c);
-    await this.write(() => this.run(
+    await this.writeOne(() => this.run(
       `INSERT OR REPLACE INTO challenges (id, owner_hash, user_id, method_id, code_hash, question_ids, webauthn_challenge, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       c.id, c.ownerHash, c.userId, c.methodId, k.codeHash, k.questionIds, k.webauthnChallenge, c.expiresAt,
@@ -295,12 +302,12 @@ export class SqliteStore implements Store {
     return r ? toChallenge(r) : null;
   }
   async takeChallenge(id: string, now: number): Promise<ChallengeRecord | null> {
-    const r = await this.write(() => this.get('DELETE FROM challenges WHERE id = ? RETURNING *', id));
+    const r = await this.writeOne(() => this.get('DELETE FROM challenges WHERE id = ? RETURNING *', id));
     return r && Number(r.expires_at) > now ? toChallenge(r) : null;
   }
 
   async putReset(x: ResetRecord): Promise<void> {
-    await this.write(() => this.run(
+    await this.writeOne(() => this.run(
       `INSERT OR REPLACE INTO resets (token_hash, user_id, mode, required, offered_method_ids, passed_method_ids, expires_at, completed)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       x.tokenHash, x.userId, orNull(x.mode), x.required, JSON.stringify(x.offeredMethodIds), JSON.stringify(x.passedMethodIds), x.expiresAt, x.completed ? 1 : 0,
@@ -311,7 +318,7 @@ export class SqliteStore implements Store {
     return r ? toReset(r) : null;
   }
   async passResetGate(tokenHash: string, methodId: string, now: number): Promise<ResetRecord | null> {
-    const r = await this.write(() => this.get(
+    const r = await this.writeOne(() => this.get(
       `UPDATE resets SET passed_method_ids = json_insert(passed_method_ids, '$[#]', ?)
        WHERE token_hash = ? AND completed = 0 AND expires_at > ?
          AND NOT EXISTS (SELECT 1 FROM json_each(resets.passed_method_ids) WHERE value = ?)
@@ -321,13 +328,13 @@ export class SqliteStore implements Store {
     return r ? toReset(r) : null;
   }
   async completeReset(tokenHash: string, now: number): Promise<boolean> {
-    return (await this.write(() => this.run('UPDATE resets SET completed = 1 WHERE token_hash = ? AND completed = 0 AND expires_at > ?', tokenHash, now))) === 1;
+    return (await this.writeOne(() => this.run('UPDATE resets SET completed = 1 WHERE token_hash = ? AND completed = 0 AND expires_at > ?', tokenHash, now))) === 1;
   }
   async reopenReset(tokenHash: string): Promise<void> {
-    await this.write(() => this.run('UPDATE resets SET completed = 0 WHERE token_hash = ?', tokenHash));
+    await this.writeOne(() => this.run('UPDATE resets SET completed = 0 WHERE token_hash = ?', tokenHash));
   }
   async extendReset(tokenHash: string, expiresAt: number, now: number): Promise<boolean> {
-    return (await this.write(() => this.run('UPDATE resets SET expires_at = MAX(expires_at, ?) WHERE token_hash = ? AND completed = 0 AND expires_at > ?', expiresAt, tokenHash, now))) === 1;
+    return (await this.writeOne(() => this.run('UPDATE resets SET expires_at = MAX(expires_at, ?) WHERE token_hash = ? AND completed = 0 AND expires_at > ?', expiresAt, tokenHash, now))) === 1;
   }
 
   // Throttles
@@ -364,7 +371,7 @@ export class SqliteStore implements Store {
   // Audit (append-only: this class has no UPDATE or DELETE on it; triggers refuse them) and helpdesk
 
   async appendAudit(e: AuditEvent): Promise<void> {
-    await this.write(() => this.run(
+    await this.writeOne(() => this.run(
       'INSERT INTO audit (at, event, user_id, client, outcome, support_code, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
       e.at, e.event, orNull(e.userId), orNull(e.client), e.outcome, orNull(e.supportCode), orNull(e.detail),
     ));
@@ -378,7 +385,7 @@ export class SqliteStore implements Store {
     return rows.map(toAudit);
   }
   async addHelpdeskRequest(r: HelpdeskRequest): Promise<void> {
-    await this.write(() => this.run('INSERT INTO helpdesk_requests (support_code, user_id, reason, at) VALUES (?, ?, ?, ?)', r.supportCode, r.userId, r.reason, r.at));
+    await this.writeOne(() => this.run('INSERT INTO helpdesk_requests (support_code, user_id, reason, at) VALUES (?, ?, ?, ?)', r.supportCode, r.userId, r.reason, r.at));
   }
 
   async ping(): Promise<void> {
