@@ -12,7 +12,7 @@
 // p 1, 32 bytes), one SQLite write (the session), a JSON answer with a new token.
 import Database from 'better-sqlite3';
 import { createServer } from 'node:http';
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { verify } from 'otplib';
 
@@ -27,18 +27,23 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.exec('CREATE TABLE IF NOT EXISTS resets (token TEXT PRIMARY KEY, secret TEXT NOT NULL, blocked_until INTEGER); CREATE TABLE IF NOT EXISTS attempts (id INTEGER PRIMARY KEY, token TEXT NOT NULL, at INTEGER NOT NULL, ok INTEGER NOT NULL)');
 db.exec('CREATE TABLE IF NOT EXISTS users (user_id TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, n INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS sessions (token TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL)');
-const scryptOf = (password, salt, n) => scryptSync(password.normalize('NFKC'), salt, 32, { N: n, r: 8, p: 1 });
+// Asynchronous, on libuv's pool, as the memory directory calls it.
+const scryptOf = (password, salt, n) => new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, 32, { N: n, r: 8, p: 1 }, (e, key) => (e ? reject(e) : resolve(key))));
 const insert = db.prepare('INSERT OR REPLACE INTO resets (token, secret, blocked_until) VALUES (?, ?, ?)');
 const insertUser = db.prepare('INSERT OR REPLACE INTO users (user_id, salt, hash, n) VALUES (?, ?, ?, ?)');
+const fixture = await Promise.all(
+  JSON.parse(readFileSync(fixturePath, 'utf8')).map(async (r) => {
+    if (!r.userId) return r;
+    const salt = randomBytes(16);
+    return { ...r, salt, hash: await scryptOf(r.password, salt, r.scryptN) };
+  }),
+);
 db.transaction((rows) =>
   rows.forEach((r) => {
     insert.run(r.token, r.secret, r.blockedUntil ?? null);
-    if (r.userId) {
-      const salt = randomBytes(16);
-      insertUser.run(r.userId.toLowerCase(), salt, scryptOf(r.password, salt, r.scryptN), r.scryptN);
-    }
+    if (r.userId) insertUser.run(r.userId.toLowerCase(), r.salt, r.hash, r.scryptN);
   }),
-)(JSON.parse(readFileSync(fixturePath, 'utf8')));
+)(fixture);
 const userOf = db.prepare('SELECT salt, hash, n FROM users WHERE user_id = ?');
 const putSession = db.prepare('INSERT INTO sessions (token, user_id, expires_at) VALUES (?, ?, ?)');
 const secretOf = db.prepare('SELECT secret, blocked_until FROM resets WHERE token = ?');
@@ -62,7 +67,7 @@ const server = createServer((req, res) => {
     }
     if (req.url === '/api/v1/sessions') {
       const user = typeof body.userId === 'string' && typeof body.password === 'string' ? userOf.get(body.userId.toLowerCase()) : undefined;
-      if (!user || !timingSafeEqual(scryptOf(body.password, user.salt, user.n), user.hash)) return answer(res, 401, { ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+      if (!user || !timingSafeEqual(await scryptOf(body.password, user.salt, user.n), user.hash)) return answer(res, 401, { ok: false, error: { code: 'INVALID_CREDENTIALS' } });
       const sessionToken = randomBytes(32).toString('base64url');
       putSession.run(sessionToken, body.userId.toLowerCase(), Date.now() + 900_000);
       return answer(res, 200, { ok: true, data: { sessionToken } });

@@ -23,7 +23,10 @@ let loading: Promise<CommonPasswords> | undefined;
 /** Load the list and build its index, once; a failed load is tried again by the next call. */
 export function loadCommonPasswords(): Promise<CommonPasswords> {
   loading ??= import('@zxcvbn-ts/language-common').then(
-    ({ dictionary }) => {
+    (module) => {
+      // A CommonJS package: Node's loader gives its named exports, the service's bundle only
+      // `default` (esbuild cannot see them) — so every password check failed in dist/server.
+      const { dictionary } = module.dictionary ? module : (module as unknown as { default: typeof module }).default;
       const list = dictionary['passwords-common'] as string[];
       built = { exact: new Set(list), near: new NearWords(list.filter((w) => [...w].length >= MIN_NEAR_WORD)) };
       return built;
