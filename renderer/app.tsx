@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoBanner } from './components/demo-banner';
 import { LanguageSwitcher } from './components/language-switcher';
@@ -6,18 +6,29 @@ import { Progress } from './components/progress';
 import { Screen } from './components/screen';
 import { HomeScreen } from './flows/home/home-screen';
 import { assertNever } from './lib/assert-never';
+import { preloadable } from './lib/preloadable';
 import { IdleWarning } from './shell/idle-warning';
 import { SidePanel } from './shell/side-panel';
 import { useMainEvents } from './shell/use-main-events';
 import type { AppState } from './store/app-slice';
 import { useStore } from './store/store';
 
+/** A flow's code could not be fetched (a file missing after an update, say): say so, offer a retry. */
+function FlowLoadFailed({ retry }: { retry: () => void }) {
+  const { t } = useTranslation();
+  return <Screen name="screen-load-failed" title={t('app.screenLoadFailedTitle')} error={{ code: 'INTERNAL', message: "a screen's code could not be loaded" }} errorActions={{ retry }} />;
+}
+
 // Screens beyond the first load on first use: the initial bundle carries the shell and home.
-const SignInFlow = lazy(() => import('./flows/sign-in/sign-in-flow').then((m) => ({ default: m.SignInFlow })));
-const SecurityInfoFlow = lazy(() => import('./flows/security-info/security-info-flow').then((m) => ({ default: m.SecurityInfoFlow })));
-const ResetFlow = lazy(() => import('./flows/reset/reset-flow').then((m) => ({ default: m.ResetFlow })));
-const ChangeFlow = lazy(() => import('./flows/change/change-flow').then((m) => ({ default: m.ChangeFlow })));
-const DemoInboxScreen = lazy(() => import('./flows/demo-inbox/demo-inbox-screen').then((m) => ({ default: m.DemoInboxScreen })));
+const flowLoading = { fallback: <Progress />, failed: (retry: () => void) => <FlowLoadFailed retry={retry} /> };
+const SignInFlow = preloadable(() => import('./flows/sign-in/sign-in-flow').then((m) => m.SignInFlow), flowLoading);
+const SecurityInfoFlow = preloadable(() => import('./flows/security-info/security-info-flow').then((m) => m.SecurityInfoFlow), flowLoading);
+const ResetFlow = preloadable(() => import('./flows/reset/reset-flow').then((m) => m.ResetFlow), flowLoading);
+const ChangeFlow = preloadable(() => import('./flows/change/change-flow').then((m) => m.ChangeFlow), flowLoading);
+const DemoInboxScreen = preloadable(() => import('./flows/demo-inbox/demo-inbox-screen').then((m) => m.DemoInboxScreen), flowLoading);
+// The reset is the lock screen's first screen and home's first button: fetch it alongside
+// the app's start (while AppInfo is asked for), not after it.
+void ResetFlow.preload();
 
 /** The flow on screen; each flow renders its own current step. */
 function CurrentFlow({ app }: { app: Extract<AppState, { step: 'ready' }> }) {
@@ -52,6 +63,7 @@ function Body({ app }: { app: AppState }) {
       return (
         <>
           <IdleWarning idleTimeoutMs={app.info.idleTimeoutMs} />
+          {/* A safety net: flows fetch their code without suspending (lib/preloadable). */}
           <Suspense fallback={<Progress />}>
             <CurrentFlow app={app} />
           </Suspense>

@@ -21,6 +21,7 @@ export const en = {
     documentTitle: '{{screen}} – Sign-in Helper',
     loading: 'Loading…',
     loadFailedTitle: "Sign-in Helper couldn't start",
+    screenLoadFailedTitle: "This screen couldn't load",
     retry: 'Try again',
   },
   common: {

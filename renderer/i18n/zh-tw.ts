@@ -19,6 +19,7 @@ export const zhTW: Messages = {
     documentTitle: '{{screen}} – 登入小幫手',
     loading: '正在載入…',
     loadFailedTitle: '登入小幫手無法啟動',
+    screenLoadFailedTitle: '無法載入此畫面',
     retry: '再試一次',
   },
   common: {

@@ -1,7 +1,9 @@
-import { lazy, Suspense, type ComponentType } from 'react';
-import type { VerifyStepProps } from '../method-module';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorPanel } from '../../components/error-panel';
 import { Progress } from '../../components/progress';
+import { preloadable } from '../../lib/preloadable';
+import type { VerifyStepProps } from '../method-module';
 
 /** What shows while a method's screens are fetched: a polite "Loading…". */
 export function StepLoading() {
@@ -13,21 +15,24 @@ export function StepLoading() {
   );
 }
 
+/** A method's screens could not be fetched: the error, with a retry, where the step would be. */
+function StepLoadFailed({ retry }: { retry: () => void }) {
+  return (
+    <div role="alert" className="method-loading">
+      <ErrorPanel error={{ code: 'INTERNAL', message: "a method's screens could not be loaded" }} actions={{ retry }} />
+    </div>
+  );
+}
+
+const stepLoading = { fallback: <StepLoading />, failed: (retry: () => void) => <StepLoadFailed retry={retry} /> };
+
 /**
- * A method's Add wizard or Verify step, loaded on first use (React.lazy) so the app's
- * initial bundle carries only the icons and texts. The Suspense boundary sits inside, so
- * flows render it like any component.
+ * A method's Add wizard or Verify step, loaded on first use so the app's initial bundle
+ * carries only the icons and texts. It renders at once once fetched (lib/preloadable: no
+ * Suspense reveal wait), so flows render it like any component.
  */
 export function lazyStep<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }));
-  function LazyStep(props: P) {
-    return (
-      <Suspense fallback={<StepLoading />}>
-        <Lazy {...props} />
-      </Suspense>
-    );
-  }
-  return LazyStep;
+  return preloadable(load, stepLoading);
 }
 
 /**
