@@ -2,21 +2,19 @@
  * `npm run bench`'s directory figures (issue 8, "Benchmarks"), measured in one run:
  * - slapd and Samba AD: the raw reset (ldapts alone) against the same reset through the
  *   service's Directory class and through its HTTP API, their ratios, resets per second;
- * - right authenticator codes accepted per second over thousands of users (memory directory);
  * - whole resets per second (start → verify → new password) against memory, slapd and AD.
  * Every figure: 3 repetitions, median/min/max, the load average before each.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryDirectory } from '../../server/directories/memory-directory.js';
 import { BASE, SERVICE_DN, SERVICE_PASSWORD } from '../../test/integration/directory/slapd.js';
 import { AD_BASE } from '../../test/integration/directory/samba-ad.js';
 import { startBenchService } from './bench-service.js';
 import { BENCH_INITIAL_PASSWORD, sambaWithUsers, slapdWithUsers } from './directory-servers.js';
 import { rawActiveDirectoryReset, rawOpenLdapReset } from './raw-resets.js';
 import { compareResets } from './reset-comparison.js';
-import { verifyCodeOk, wholeResets } from './reset-paths.js';
+import { wholeResets } from './reset-paths.js';
 
 const REPS = 3;
 const CONCURRENCY = 8;
@@ -31,30 +29,9 @@ function whole(out: Results, label: string, measured: Awaited<ReturnType<typeof 
 }
 
 async function memoryBench(out: Results) {
-  const verifyUsers = 1200;
-  const ids = Array.from({ length: REPS * verifyUsers }, (_, i) => `bench${String(i).padStart(5, '0')}`);
-  // The verify path never hashes a password: the seeds are hashed at a low scrypt cost so
-  // thousands of users start in seconds (the demo's full cost applies to the whole resets below).
-  const directory = await MemoryDirectory.create(
-    ids.map((userId) => ({ userId, displayName: userId, groups: [], passwordManaged: true, password: BENCH_INITIAL_PASSWORD })),
-    { scryptN: 2 ** 4 },
-  );
-  const service = await startBenchService(directory, ids, {}, 10);
-  try {
-    const measured = await verifyCodeOk(service, REPS, verifyUsers, 10);
-    out['service.verifyCodeOkPerSec'] = measured.verify.perSec.median;
-    out['service.verifyCodeOkP50Ms'] = measured.verify.p50Ms.median;
-    out['service.verifyCodeOkP99Ms'] = measured.verify.p99Ms.median;
-    out['service.verifyCodeOk'] = { ...measured.verify, loadavgBefore: measured.loadavgBefore };
-    out['service.resetStartPerSec'] = measured.start.perSec.median;
-    out['service.resetStartP99Ms'] = measured.start.p99Ms.median;
-    out['service.resetStart'] = measured.start;
-    out['service.verifyCodeOkNote'] = `right, current TOTP codes, one per user: ${verifyUsers} users per repetition (${REPS} repetitions, ${REPS * verifyUsers} users with an authenticator app in the store), 10 connections, node:http keep-alive client in this process; SQLite store (durability "crash") on disk, memory directory, per-address throttle raised (all requests come from 127.0.0.1). resetStart = the POST /reset before each verify, same load. The service in its own process against a floor: service.verifyVsFloor.*.`;
-  } finally {
-    await service.close();
-  }
-
-  // The demo directory at its own scrypt cost (2^14), through the configuration as IT would set it.
+  // Code verifies, reset starts and whole resets at a low scrypt cost are measured against
+  // their floors, the service in its own process (verify-vs-floor.ts). Here: whole resets on
+  // the demo directory at its own scrypt cost (2^14), through the configuration as IT would set it.
   const wholeUsers = 20;
   const memIds = Array.from({ length: REPS * wholeUsers }, (_, i) => `whole${String(i).padStart(4, '0')}`);
   const memService = await startBenchService({ kind: 'memory', users: memIds.map((userId) => ({ userId, displayName: userId, password: BENCH_INITIAL_PASSWORD })) }, memIds);

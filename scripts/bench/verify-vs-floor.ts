@@ -64,13 +64,46 @@ interface User {
 /** A batch, with the CPU the server process spent on it per request (null off Linux). */
 type ServerBatch = Batch & { cpuMsPerRequest: number | null };
 
-/** The paths measured: a wrong code, the right code, and any code on a method blocked by wrong ones (THROTTLED, even for the right code). */
-const PATHS = ['wrongCode', 'rightCode', 'blocked', 'signIn'] as const;
+/**
+ * The paths measured: a wrong code, the right code, any code on a method blocked by wrong ones
+ * (THROTTLED, even for the right code), a sign-in, a reset start, and a whole reset (start →
+ * the right code → a new password, one user's three requests timed as one).
+ */
+const PATHS = ['wrongCode', 'rightCode', 'blocked', 'signIn', 'resetStart', 'wholeReset'] as const;
 type Path = (typeof PATHS)[number];
-const expected: Record<Path, string> = { wrongCode: 'INVALID_CODE', rightCode: 'ok', blocked: 'THROTTLED', signIn: 'ok' };
+const expected: Record<Path, string> = { wrongCode: 'INVALID_CODE', rightCode: 'ok', blocked: 'THROTTLED', signIn: 'ok', resetStart: 'ok', wholeReset: 'ok' };
 /** Every bench user's password (the memory directory's seed; the floor hashes the same one with the same scrypt cost). */
 const PASSWORD = 'Bench-Start-Passw0rd!';
 const SCRYPT_COST = 4;
+/** A new password every policy rule accepts (long, random, no part of the user's id or the tenant's name in it). */
+const newPassword = () => `Quartz-${randomBytes(12).toString('base64url')}-9q`;
+
+type Answer = Awaited<ReturnType<JsonClient['post']>>;
+const outcome = (answer: Answer) => (answer.body.ok ? 'ok' : answer.body.error.code);
+
+/** One user's whole reset as the app makes it; the first answer that is not ok is the outcome. */
+async function wholeReset(client: JsonClient, u: User, code: string, headers: Record<string, string>): Promise<Answer> {
+  const start = await client.post('/reset', { userId: u.userId }, undefined, headers);
+  if (!start.body.ok) return start;
+  const { resetToken, methods } = start.body.data as { resetToken: string; methods: { id: string }[] };
+  const verify = await client.post('/reset/verify', { methodId: methods[0]!.id, code }, resetToken, headers);
+  if (!verify.body.ok) return verify;
+  return client.post('/reset/password', { newPassword: newPassword() }, resetToken, headers);
+}
+
+/** The request (or requests) of `path` for one user. */
+function request(client: JsonClient, path: Path, u: User, reset: { token: string; methodId: string }, code: string, headers: Record<string, string>): Promise<Answer> {
+  switch (path) {
+    case 'signIn':
+      return client.post('/sessions', { userId: u.userId, password: PASSWORD }, undefined, headers);
+    case 'resetStart':
+      return client.post('/reset', { userId: u.userId }, undefined, headers);
+    case 'wholeReset':
+      return wholeReset(client, u, code, headers);
+    default:
+      return client.post('/reset/verify', { methodId: reset.methodId, code }, reset.token, headers);
+  }
+}
 
 async function verifyBatch(client: JsonClient, server: ChildProcess, side: Side, users: readonly User[], codes: readonly string[], connections: number, path: Path): Promise<ServerBatch> {
   const cpuBefore = cpuMsOf(server.pid!);
@@ -78,10 +111,8 @@ async function verifyBatch(client: JsonClient, server: ChildProcess, side: Side,
     const u = users[i]!;
     // The floor is given the SQLite side's tokens (its fixture); any token of the user's would do.
     const reset = u.reset[side === 'floor' ? 'ours' : side]!;
-    const address = { 'x-forwarded-for': u.address };
-    // Sign-in: the user id and the right password (POST /sessions), the rest a code on the user's reset.
-    const answer = path === 'signIn' ? await client.post('/sessions', { userId: u.userId, password: PASSWORD }, undefined, address) : await client.post('/reset/verify', { methodId: reset.methodId, code: codes[i] }, reset.token, address);
-    const got = answer.body.ok ? 'ok' : answer.body.error.code;
+    const answer = await request(client, path, u, reset, codes[i]!, { 'x-forwarded-for': u.address });
+    const got = outcome(answer);
     if (got !== expected[path]) throw new Error(`verify ${u.userId} (${path}): expected ${expected[path]}, got ${answer.status} ${got}`);
   });
   const cpuAfter = cpuMsOf(server.pid!);
@@ -158,7 +189,6 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
   const blockedUsers = Array.from({ length: reps }, (_, rep) => used.slice(rep * perRep + 2 * perRun, (rep + 1) * perRep)).flat();
   try {
     const services = (['ours', 'oursPostgres'] as const).filter((side) => configPaths[side]);
-    let startsSqlite: Batch | undefined;
     for (const side of services) {
       const serving = await serve(side, `${side}.log`);
       processes[side] = serving.child;
@@ -172,7 +202,6 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
         u.reset[side] = { token: data.resetToken, methodId: data.methods[0]!.id };
       });
       if (starts.failures > 0) throw new Error(`reset starts (${side}) failed: ${starts.firstFailure}`);
-      if (side === 'ours') startsSqlite = starts;
       // The blocked path's users: wrong codes up to the method's limit (the policy's default), as an attacker leaves it.
       for (const u of blockedUsers) {
         const reset = u.reset[side]!;
@@ -196,13 +225,13 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
     const fixture = join(dir, 'floor-fixture.json');
     const blockedUntil = Date.now() + defaultPolicy.verifyFailures.blockMs;
     const blockedSet = new Set(blockedUsers);
-    writeFileSync(fixture, JSON.stringify(used.map((u) => ({ token: u.reset.ours!.token, secret: u.secret, userId: u.userId, password: PASSWORD, scryptN: 2 ** SCRYPT_COST, ...(blockedSet.has(u) ? { blockedUntil } : {}) }))));
+    writeFileSync(fixture, JSON.stringify(used.map((u) => ({ token: u.reset.ours!.token, methodId: u.reset.ours!.methodId, secret: u.secret, userId: u.userId, password: PASSWORD, scryptN: 2 ** SCRYPT_COST, ...(blockedSet.has(u) ? { blockedUntil } : {}) }))));
     const floorServing = await startListening([join(root, 'scripts', 'bench', 'floor-server.mjs'), fixture, join(dir, 'floor.db')], join(dir, 'floor.log'), 'the floor');
     processes.floor = floorServing.child;
     clients.floor = jsonClient(floorServing.url, connections);
 
     const sides: Side[] = ['floor', ...services];
-    const runs: Record<Path, Partial<Record<Side, ServerBatch[]>>> = { wrongCode: {}, rightCode: {}, blocked: {}, signIn: {} };
+    const runs = Object.fromEntries(PATHS.map((path) => [path, {}])) as Record<Path, Partial<Record<Side, ServerBatch[]>>>;
     const loadavgBefore: number[][] = [];
     for (let rep = 0; rep < reps; rep++) {
       loadavgBefore.push(await refuseWhenBusy(`repetition ${rep + 1}`));
@@ -215,6 +244,10 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
         blocked: Array.from({ length: perRun }, (_, i) => blockedOfRep[i % blockedOfRep.length]!),
         // Sign-in with the right password, by the users of the wrong codes (a sign-in leaves their resets alone).
         signIn: used.slice(first, first + perRun),
+        // A second reset started by the users of the right codes (within the resets an account may start in an hour).
+        resetStart: used.slice(first + perRun, first + 2 * perRun),
+        // Whole resets by the users of the wrong codes: their right codes are not used yet (a used code is refused).
+        wholeReset: used.slice(first, first + perRun),
       };
       const order = rep % 2 === 0 ? sides : [...sides].reverse();
       for (const path of PATHS) {
@@ -222,7 +255,7 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
         for (const side of order) {
           // The codes an app shows now, made before the timed part; a wrong one differs in every digit.
           const nowMs = Date.now();
-          // On a blocked method even the right code is refused: the blocked path gets right ones.
+          // On a blocked method even the right code is refused: the blocked path gets right ones (a reset start none).
           const codes = await Promise.all(group.map(async (u) => (path === 'wrongCode' ? otherCode(await totpCode(u.secret, nowMs)) : totpCode(u.secret, nowMs))));
           const batch = await verifyBatch(clients[side]!, processes[side]!, side, group, codes, connections, path);
           if (batch.failures > 0) throw new Error(`${path} (${side}): ${batch.failures} failed, first: ${batch.firstFailure}`);
@@ -265,11 +298,8 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
         console.log(`service.postgres.vsSqlite.${path}: ${out[`service.postgres.vsSqlite.${path}.ratio`]} (${pgRatios.map((r) => round(r)).join(', ')})`);
       }
     }
-    out['service.verifyVsFloor.resetStartPerSec'] = startsSqlite!.perSec;
-    out['service.verifyVsFloor.resetStartP50Ms'] = startsSqlite!.p50Ms;
-    out['service.verifyVsFloor.resetStartP99Ms'] = startsSqlite!.p99Ms;
     out['service.verifyVsFloor.loadavgBefore'] = loadavgBefore;
-    out['service.verifyVsFloor.note'] = `${userCount} users (memory directory, scrypt cost 2^${SCRYPT_COST} for the seeds; fixture ${seedMs} ms), SQLite store on disk${pgServiceUrl ? ' (and PostgreSQL on loopback, a schema of its own: service.postgres.*)' : ''}, every throttle at its default, each user from its own address (X-Forwarded-For from a trusted proxy on loopback); the service as npm run server -- --config runs it (its own process, built bundle, production logging at info to a file of its own); the floor scripts/bench/floor-server.mjs (node:http, JSON, one SQLite read, one otplib verify, one SQLite write), its own process; ${perRun} requests per run, each a fresh user's reset (blocked: ${blockedPerRep} users per repetition whose method ${defaultPolicy.verifyFailures.max} wrong codes blocked, ${perRun} requests over them with right codes, answered THROTTLED; the floor reads the reset and its block and answers 429; signIn: POST /sessions with the right password, the floor one read, one scrypt at the memory directory's cost, one session written), ${connections} keep-alive connections; ${reps} repetitions alternating the order of the sides; ratio = ours/floor requests per second per repetition; cpuRatio = floor/ours CPU ms per request (the server process's, from /proc)`;
+    out['service.verifyVsFloor.note'] = `${userCount} users (memory directory, scrypt cost 2^${SCRYPT_COST} for the seeds; fixture ${seedMs} ms), SQLite store on disk${pgServiceUrl ? ' (and PostgreSQL on loopback, a schema of its own: service.postgres.*)' : ''}, every throttle at its default, each user from its own address (X-Forwarded-For from a trusted proxy on loopback); the service as npm run server -- --config runs it (its own process, built bundle, production logging at info to a file of its own); the floor scripts/bench/floor-server.mjs (node:http, JSON, one SQLite read, one otplib verify, one SQLite write), its own process; ${perRun} requests per run, each a fresh user's reset (blocked: ${blockedPerRep} users per repetition whose method ${defaultPolicy.verifyFailures.max} wrong codes blocked, ${perRun} requests over them with right codes, answered THROTTLED; the floor reads the reset and its block and answers 429; signIn: POST /sessions with the right password, the floor one read, one scrypt at the memory directory's cost, one session written; resetStart: POST /reset by a user with a reset already, the floor two reads and one write; wholeReset: POST /reset, /reset/verify with the right code and /reset/password with a new random password, one user's three requests timed as one, per second = whole resets per second, the floor's password step one read, the length rule, one scrypt at the directory's cost and one transaction of two writes, no strength estimate), ${connections} keep-alive connections; ${reps} repetitions alternating the order of the sides; ratio = ours/floor requests per second per repetition; cpuRatio = floor/ours CPU ms per request (the server process's, from /proc)`;
     return out;
   } finally {
     for (const c of Object.values(clients)) c.close();
