@@ -1,12 +1,17 @@
-// The directory service as compiled output (dist/server/cli.mjs): what `npm run server` runs,
-// so a start does not pay for tsx transpiling the TypeScript sources every time.
+// The directory service as compiled output: what `npm run server` runs, so a start does not pay
+// for tsx transpiling the TypeScript sources every time.
 //   node scripts/build-service.mjs            build now
 //   import { ensureServiceBuilt } from …      build only when a source is newer than the bundle
+// dist/server/cli.cjs is the bundle (CommonJS, one file) and dist/server/cli.mjs, the command,
+// is scripts/service-loader.mjs, which runs it with a V8 code cache (why: see that file).
 // Packages are bundled too: resolving and loading a few hundred node_modules files was half
 // of the start (measured: 2.4 s with packages external, 1.2 s bundled, under load). Native
-// addons cannot be bundled and load from node_modules. The lazy parts are split into chunks
-// (dist/server/chunks/): the start compiles only what it runs.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+// addons cannot be bundled and load from node_modules. What a start does not need (WebAuthn,
+// nodemailer, the LDAP directories, PostgreSQL, the common-password list) is imported
+// dynamically in the sources: in the bundle it is compiled but not run until used, and with
+// the code cache its compiling costs next to nothing.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -38,35 +43,37 @@ export function serviceBuildIsStale() {
 }
 
 /**
- * Build `entry` (default: the service's CLI) into `outdir` with the service's options. A
- * bench builds its own entry next to the service's modules this way, compiled alike.
+ * Build `entry` (default: the service's CLI) into `outdir` with the service's options: the
+ * bundle `<name>.cjs` and the command `<name>.mjs` that runs it. A bench builds its own entry
+ * next to the service's modules this way, compiled alike. Returns the command's path.
  */
 export async function buildService(entry = join(root, 'server', 'cli.ts'), outdir = dirname(serviceBundle)) {
-  // Chunks are named by content hash: the previous build's would pile up.
+  const name = basename(entry).replace(/\.ts$/, '');
+  const bundle = join(outdir, `${name}.cjs`);
+  mkdirSync(outdir, { recursive: true });
+  // The previous layout's chunks, and caches of earlier builds (named by their bundle's hash).
   rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
+  rmSync(join(outdir, `${name}.mjs.map`), { force: true });
+  for (const f of readdirSync(outdir)) if (f.startsWith(`${name}.cjs.`) && f.endsWith('.cache')) rmSync(join(outdir, f), { force: true });
   await build({
     entryPoints: [entry],
-    outdir,
-    entryNames: '[name]',
-    outExtension: { '.js': '.mjs' },
-    // What a start does not need (WebAuthn, nodemailer, the LDAP directories, PostgreSQL, the
-    // common-password list) is imported dynamically in the sources: with splitting each lands
-    // in a chunk of its own, which is neither read nor compiled until it is used.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    outfile: bundle,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    // CommonJS: V8 keeps a code cache for a script (vm.Script), not for an ES module on node 20.
+    format: 'cjs',
     target: 'node20',
     external: serviceExternals,
     sourcemap: 'linked', // stack traces in the service's logs point at the TypeScript sources
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: root,
-    // Bundled CommonJS packages call require() for node built-ins; an ES module has none of its own.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
-  return join(outdir, `${basename(entry).replace(/\.ts$/, '')}.mjs`);
+  const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
+  const command = join(outdir, `${name}.mjs`);
+  // Written last: its time is the build's (serviceBuildIsStale compares against it).
+  writeFileSync(command, readFileSync(join(root, 'scripts', 'service-loader.mjs'), 'utf8').replace("'__BUNDLE_HASH__'", `'${hash}'`));
+  return command;
 }
 
 /** Build when stale; say so in one line, since it takes a moment. */
@@ -81,7 +88,8 @@ export async function ensureServiceBuilt(log = (m) => console.error(m)) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     await buildService();
-    console.log(`build: ${relative(root, serviceBundle)}  ${(statSync(serviceBundle).size / 1024).toFixed(1)} KiB`);
+    const bundle = serviceBundle.replace(/\.mjs$/, '.cjs');
+    console.log(`build: ${relative(root, serviceBundle)} → ${relative(root, bundle)}  ${(statSync(bundle).size / 1024).toFixed(1)} KiB`);
   } catch {
     console.error('build: bundling the directory service failed (esbuild printed why)');
     process.exit(1);

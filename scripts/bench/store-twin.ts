@@ -14,18 +14,23 @@ import { createConfiguredContext } from '../../server/create-configured-context.
 import { startService } from '../../server/start-service.js';
 import { createStore } from '../../server/store/create-store.js';
 
-const config = serviceConfigSchema.parse(parse(readFileSync(process.argv[2]!, 'utf8')));
-if (config.store.kind !== 'postgres') throw new Error('store-twin: for a PostgreSQL store; the CLI runs every other configuration');
-const url = process.env[config.store.urlEnv];
-if (!url) throw new Error(`store-twin: ${config.store.urlEnv} is not set`);
-// Every other check runs as in the CLI: the context is made with a throwaway store, then given PostgreSQL.
-const { context, close } = await createConfiguredContext({ ...config, store: { kind: 'sqlite', path: ':memory:' } });
-await context.store.close();
-context.store = await createStore({ kind: 'postgres', url });
-const service = await startService({ context, host: config.server.host, port: config.server.port, trustedProxies: config.server.trustedProxies, logger: serviceLoggerOptions('info') });
-console.log(`Directory service (bench twin) listening on ${service.url}`);
-process.once('SIGTERM', async () => {
-  await service.close();
-  await close();
-  process.exit(0);
-});
+// In a function: the bundle is CommonJS (no top-level await), like the CLI's.
+async function main(): Promise<void> {
+  const config = serviceConfigSchema.parse(parse(readFileSync(process.argv[2]!, 'utf8')));
+  if (config.store.kind !== 'postgres') throw new Error('store-twin: for a PostgreSQL store; the CLI runs every other configuration');
+  const url = process.env[config.store.urlEnv];
+  if (!url) throw new Error(`store-twin: ${config.store.urlEnv} is not set`);
+  // Every other check runs as in the CLI: the context is made with a throwaway store, then given PostgreSQL.
+  const { context, close } = await createConfiguredContext({ ...config, store: { kind: 'sqlite', path: ':memory:' } });
+  await context.store.close();
+  context.store = await createStore({ kind: 'postgres', url });
+  const service = await startService({ context, host: config.server.host, port: config.server.port, trustedProxies: config.server.trustedProxies, logger: serviceLoggerOptions('info') });
+  console.log(`Directory service (bench twin) listening on ${service.url}`);
+  process.once('SIGTERM', async () => {
+    await service.close();
+    await close();
+    process.exit(0);
+  });
+}
+
+void main();
