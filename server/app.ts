@@ -57,6 +57,9 @@ export interface BuildOptions {
 export async function buildServer(ctx: ServiceContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // One line per request (below), not Fastify's two ("incoming request", "request completed"):
+    // each log line is a synchronous write through the redaction, ~5% of a code verify's CPU.
+    disableRequestLogging: true,
     ...(options.https ? { https: options.https } : {}),
     // Never `true` (trust every hop): a client could then name its own address.
     ...(options.trustedProxies?.length ? { trustProxy: [...options.trustedProxies] } : {}),
@@ -70,6 +73,13 @@ export async function buildServer(ctx: ServiceContext, options: BuildOptions = {
     },
   });
   await registerSecurityHeaders(app);
+  // The request and its answer in one record: what Fastify's "request completed" line carried, plus the request.
+  if (options.logger) {
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+      done();
+    });
+  }
   app.setErrorHandler(async (error: { statusCode?: number; message?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');
