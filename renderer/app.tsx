@@ -5,6 +5,7 @@ import { LanguageSwitcher } from './components/language-switcher';
 import { Progress } from './components/progress';
 import { Screen } from './components/screen';
 import { HomeScreen } from './flows/home/home-screen';
+import { firstScreenHint } from '../contract/first-screen';
 import { assertNever } from './lib/assert-never';
 import { preloadable } from './lib/preloadable';
 import { IdleWarning } from './shell/idle-warning';
@@ -26,9 +27,9 @@ const SecurityInfoFlow = preloadable(() => import('./flows/security-info/securit
 const ResetFlow = preloadable(() => import('./flows/reset/reset-flow').then((m) => m.ResetFlow), flowLoading);
 const ChangeFlow = preloadable(() => import('./flows/change/change-flow').then((m) => m.ChangeFlow), flowLoading);
 const DemoInboxScreen = preloadable(() => import('./flows/demo-inbox/demo-inbox-screen').then((m) => m.DemoInboxScreen), flowLoading);
-// The reset is the lock screen's first screen and home's first button: fetch it alongside
-// the app's start (while AppInfo is asked for), not after it.
-void ResetFlow.preload();
+// When the host says the first screen is the reset (the lock screen), its code is fetched
+// alongside AppInfo, not after it. Not on home: there it would compete with the first screen.
+if (firstScreenHint(location.search) === 'reset') void ResetFlow.preload();
 
 /** The flow on screen; each flow renders its own current step. */
 function CurrentFlow({ app }: { app: Extract<AppState, { step: 'ready' }> }) {

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { API_PREFIX } from '../contract/api.js';
 import { err } from '../contract/errors.js';
 import { buildOpenApi } from './api/openapi.js';
@@ -38,6 +38,19 @@ export const serviceLoggerOptions = (level: string) => ({
   },
 });
 
+/**
+ * One log record per request — the request and its answer — not Fastify's two ("incoming
+ * request", then "request completed"): each record is a synchronous write through the
+ * redaction, and the pair was ~5% of a code verify's CPU. Errors are logged as Fastify does.
+ */
+class OneRecordPerRequest extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   https?: { cert: string | Buffer; key: string | Buffer };
@@ -57,9 +70,7 @@ export interface BuildOptions {
 export async function buildServer(ctx: ServiceContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    // One line per request (below), not Fastify's two ("incoming request", "request completed"):
-    // each log line is a synchronous write through the redaction, ~5% of a code verify's CPU.
-    disableRequestLogging: true,
+    logController: new OneRecordPerRequest(),
     ...(options.https ? { https: options.https } : {}),
     // Never `true` (trust every hop): a client could then name its own address.
     ...(options.trustedProxies?.length ? { trustProxy: [...options.trustedProxies] } : {}),
@@ -73,13 +84,6 @@ export async function buildServer(ctx: ServiceContext, options: BuildOptions = {
     },
   });
   await registerSecurityHeaders(app);
-  // The request and its answer in one record: what Fastify's "request completed" line carried, plus the request.
-  if (options.logger) {
-    app.addHook('onResponse', (request, reply, done) => {
-      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-      done();
-    });
-  }
   app.setErrorHandler(async (error: { statusCode?: number; message?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');

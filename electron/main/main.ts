@@ -119,7 +119,7 @@ function start(): void {
       configureMacWebAuthn(app);
       registerIpcHandlers(created, origin, (contents: WebContents) => isOwnWebContents(contents));
       serveRendererOnAppOrigin(session.defaultSession.protocol, origin, join(app.getAppPath(), 'dist', 'renderer'));
-      protection.apply(createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged, origin, lockScreen: launch.lockScreen }));
+      protection.apply(createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged, origin, lockScreen: launch.lockScreen, startFlow: launch.startFlow }));
     })
     .catch((error: unknown) => {
       // The message only (no stack, no options): core start-up errors name a file or a URL, never a secret.

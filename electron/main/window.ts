@@ -1,4 +1,6 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
+import { firstScreenQuery } from '../../contract/first-screen.js';
+import type { StartFlow } from '../../contract/ipc.js';
 import type { AppOrigin } from './app-origin.js';
 import { createLogger } from './log.js';
 import { trackWindow } from './window-registry.js';
@@ -34,6 +36,8 @@ export interface MainWindowOptions {
   origin: AppOrigin;
   /** The sign-in screen's helper (`--lock-screen`): full screen, no DevTools, not closed by accident. */
   lockScreen?: boolean;
+  /** The flow it starts in: with the lock screen, it tells the page which screen comes first (contract/first-screen.ts). */
+  startFlow?: StartFlow;
 }
 
 /**
@@ -51,7 +55,7 @@ export function lockScreenWindowOptions(): BrowserWindowConstructorOptions {
  * Navigation, window-open and webview guards are applied to every WebContents in main.ts
  * (`web-contents-created`), so they also cover this one.
  */
-export function createMainWindow({ preloadPath, devTools, origin, lockScreen = false }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, devTools, origin, lockScreen = false, startFlow }: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 960,
     height: 720,
@@ -65,6 +69,6 @@ export function createMainWindow({ preloadPath, devTools, origin, lockScreen = f
   });
   trackWindow(win);
   win.once('ready-to-show', () => win.show());
-  win.loadURL(origin.entryUrl).catch(() => log.error('The app page failed to load'));
+  win.loadURL(`${origin.entryUrl}${firstScreenQuery({ lockScreen, startFlow })}`).catch(() => log.error('The app page failed to load'));
   return win;
 }

@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { err } from '../../contract/errors.js';
+import { firstScreenQuery } from '../../contract/first-screen.js';
 import type { Core, CoreOptions } from '../core/core-types.js';
 import { createCore } from '../core/create-core.js';
 import { CONTENT_SECURITY_POLICY } from '../core/csp.js';
@@ -125,7 +126,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // WebAuthn accepts http only on "localhost", so the page is opened there.
   origin = `http://localhost:${port}`;
   return {
-    url: `${origin}/#token=${token}`,
+    url: `${origin}/${firstScreenQuery(options)}#token=${token}`,
     origin,
     token,
     directoryUrl: core.directoryUrl,

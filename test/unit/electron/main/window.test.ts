@@ -61,6 +61,8 @@ describe('createMainWindow on the lock screen', () => {
     const [record] = created;
     expect(record?.options).toMatchObject({ kiosk: true, fullscreen: true, closable: false, minimizable: false, frame: false });
     expect((record?.options.webPreferences as { devTools: boolean }).devTools).toBe(false);
+    // Its first screen is the reset: the page is told so, to fetch that screen with AppInfo.
+    expect(record?.loadURL).toHaveBeenCalledExactlyOnceWith('https://sign-in-helper.sspr.contoso.com/index.html?first=reset');
   });
 
   it('leaves the ordinary window as it was (DevTools as asked, closable)', () => {
