@@ -9,8 +9,7 @@
 // A cache V8 rejects (another node, other flags) is written again; where the folder is read-only
 // the service starts without one (slower, nothing else).
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import Module from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
