@@ -35,28 +35,21 @@ export function preloadable<P extends object>(load: () => Promise<ComponentType<
     ));
 
   function Preloaded(props: P) {
-    const [attempt, setAttempt] = useState(0);
-    const [failed, setFailed] = useState(false);
-    const [, setReady] = useState(loaded !== null);
+    // 'fetching' → 'loaded' or 'failed'; a retry goes back to 'fetching', which fetches again.
+    const [status, setStatus] = useState<'fetching' | 'loaded' | 'failed'>(loaded ? 'loaded' : 'fetching');
     useEffect(() => {
-      if (loaded) return;
+      if (status !== 'fetching') return;
       let live = true;
       void preload().then(() => {
-        if (!live) return;
-        if (loaded) setReady(true);
-        else setFailed(true);
+        if (live) setStatus(loaded ? 'loaded' : 'failed');
       });
       return () => {
         live = false;
       };
-    }, [attempt]);
+    }, [status]);
     const Loaded = loaded;
     if (Loaded) return <Loaded {...props} />;
-    if (failed)
-      return options.failed(() => {
-        setFailed(false);
-        setAttempt((n) => n + 1);
-      });
+    if (status === 'failed') return options.failed(() => setStatus('fetching'));
     return options.fallback;
   }
   return Object.assign(Preloaded, { preload });

@@ -255,7 +255,7 @@ export async function verifyVsFloor({ users: userCount = 20_000, reps = 3, perRu
         for (const side of order) {
           // The codes an app shows now, made before the timed part; a wrong one differs in every digit.
           const nowMs = Date.now();
-          // On a blocked method even the right code is refused: the blocked path gets right ones (a reset start none).
+          // On a blocked method even the right code is refused: the blocked path gets right ones (a reset start ignores its code).
           const codes = await Promise.all(group.map(async (u) => (path === 'wrongCode' ? otherCode(await totpCode(u.secret, nowMs)) : totpCode(u.secret, nowMs))));
           const batch = await verifyBatch(clients[side]!, processes[side]!, side, group, codes, connections, path);
           if (batch.failures > 0) throw new Error(`${path} (${side}): ${batch.failures} failed, first: ${batch.firstFailure}`);
